@@ -32,6 +32,9 @@ export default tseslint.config(
 			...n8nNodesBase.configs.nodes.rules,
 			'n8n-nodes-base/node-class-description-credentials-name-unsuffixed': 'off',
 			'n8n-nodes-base/node-execute-block-wrong-error-thrown': 'off',
+			// Superseded by @n8n/community-nodes/node-connection-type-literal (NodeConnectionTypes.Main).
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 	{

@@ -3,7 +3,7 @@
 export const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Wa-Flows-Demo-1' };
 
 /** Every scope the harness and the examples need; the data-table store gets its own narrower key. */
-const HARNESS_SCOPES = [
+export const HARNESS_SCOPES = [
 	'workflow:create', 'workflow:read', 'workflow:list', 'workflow:update', 'workflow:delete',
 	'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list',
 	'credential:create', 'credential:read', 'credential:update', 'credential:delete',

@@ -44,12 +44,16 @@ export class GraphError extends Error {
 	envelope(fbtraceId: string = newFbtraceId()): GraphErrorEnvelope {
 		const f = this.fields;
 		// Key order as in Meta's samples: message, type, code, error_data, error_subcode, ..., fbtrace_id.
-		const body: GraphErrorBody = { message: f.message, type: f.type, code: f.code };
-		if (f.error_data !== undefined) body.error_data = f.error_data;
-		if (f.error_subcode !== undefined) body.error_subcode = f.error_subcode;
-		if (f.error_user_title !== undefined) body.error_user_title = f.error_user_title;
-		if (f.error_user_msg !== undefined) body.error_user_msg = f.error_user_msg;
-		body.fbtrace_id = fbtraceId;
+		const body: GraphErrorBody = {
+			message: f.message,
+			type: f.type,
+			code: f.code,
+			...(f.error_data !== undefined ? { error_data: f.error_data } : {}),
+			...(f.error_subcode !== undefined ? { error_subcode: f.error_subcode } : {}),
+			...(f.error_user_title !== undefined ? { error_user_title: f.error_user_title } : {}),
+			...(f.error_user_msg !== undefined ? { error_user_msg: f.error_user_msg } : {}),
+			fbtrace_id: fbtraceId,
+		};
 		return { error: body };
 	}
 }

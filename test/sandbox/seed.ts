@@ -55,7 +55,7 @@ export const SANDBOX_LIMITED_TOKEN = 'EAAsandboxLimitedToken0123456789';
 /** The app access token Graph accepts for app-level calls: `{app-id}|{app-secret}` (graph-api/guides/access-tokens#apptokens). */
 export const SANDBOX_APP_ACCESS_TOKEN = `${SANDBOX_APP_ID}|${SANDBOX_APP_SECRET}`;
 
-export const DEFAULT_SEED: Readonly<SandboxSeed> = Object.freeze({
+const defaultSeed: SandboxSeed = {
 	app: {
 		id: SANDBOX_APP_ID,
 		name: 'WhatsApp Flows Sandbox',
@@ -100,9 +100,22 @@ export const DEFAULT_SEED: Readonly<SandboxSeed> = Object.freeze({
 			phoneNumberIds: [SANDBOX_PHONE_NUMBER_ID],
 		},
 	],
-});
+};
+
+type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+function deepFreeze<T>(value: T): DeepReadonly<T> {
+	if (typeof value === 'object' && value !== null) {
+		for (const inner of Object.values(value)) deepFreeze(inner);
+		Object.freeze(value);
+	}
+	return value as DeepReadonly<T>;
+}
+
+/** The default world, frozen; `buildSeed` gives a mutable copy. */
+export const DEFAULT_SEED: DeepReadonly<SandboxSeed> = deepFreeze(defaultSeed);
 
 /** The default seed with the given top-level keys replaced; always a fresh copy, so a sandbox never shares state. */
 export function buildSeed(overrides: Partial<SandboxSeed> = {}): SandboxSeed {
-	return structuredClone({ ...DEFAULT_SEED, ...overrides });
+	return structuredClone({ ...defaultSeed, ...overrides });
 }

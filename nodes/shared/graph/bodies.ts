@@ -54,7 +54,7 @@ export function encodeBody(body: RequestBody, boundary: string = randomBoundary(
 }
 
 export function encodeForm(fields: Record<string, FormValue>): string {
-	return new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString();
+	return new URLSearchParams(Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)])).toString();
 }
 
 const CRLF = '\r\n';

@@ -1,4 +1,11 @@
-import { HttpNetworkError, toNetworkError, type HttpMethod, type HttpRequest, type HttpSend, type QueryValue } from '../http/types';
+import {
+	HttpNetworkError,
+	toNetworkError,
+	type HttpMethod,
+	type HttpRequest,
+	type HttpSend,
+	type QueryValue,
+} from '../http/types';
 import { encodeBody, type RequestBody } from './bodies';
 import { GraphNetworkError, GraphUnknownOutcomeError } from './graph-errors';
 import { graphUrl, normaliseGraphBaseUrl, normaliseGraphVersion } from './graph-url';
@@ -103,23 +110,26 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
 	async function* paginate<T>(path: string, query: GraphQuery = {}, paging: PaginateOptions = {}): AsyncGenerator<T> {
 		const limit = paging.limit === undefined ? Infinity : nonNegativeInteger(paging.limit, 'limit');
-		const pageQuery: GraphQuery = { ...query };
-		if (paging.pageSize !== undefined) pageQuery.limit = positiveInteger(paging.pageSize, 'pageSize');
+		const firstQuery: GraphQuery = { ...query };
+		if (paging.pageSize !== undefined) firstQuery.limit = positiveInteger(paging.pageSize, 'pageSize');
 
 		let yielded = 0;
+		let after: string | undefined;
 		const seen = new Set<string>();
 		while (yielded < limit) {
+			const pageQuery = after === undefined ? firstQuery : { ...firstQuery, after };
 			const page = await request<unknown>({ method: 'GET', path, query: pageQuery, kind: 'read' });
 			for (const item of pageItems<T>(page, path)) {
 				if (yielded >= limit) return;
 				yield item;
 				yielded++;
 			}
-			const after = nextCursor(page);
+			after = nextCursor(page);
 			if (after === undefined) return;
-			if (seen.has(after)) throw new Error(`Meta returned the paging cursor for ${path} twice; stopped to avoid an endless loop.`);
+			if (seen.has(after)) {
+				throw new Error(`Meta returned the paging cursor for ${path} twice; stopped to avoid an endless loop.`);
+			}
 			seen.add(after);
-			pageQuery.after = after;
 		}
 	}
 
@@ -143,8 +153,7 @@ function asNetworkError(thrown: unknown): HttpNetworkError {
 	if (thrown instanceof HttpNetworkError) return thrown;
 	const code = typeof thrown === 'object' && thrown !== null && 'code' in thrown ? thrown.code : undefined;
 	const message = thrown instanceof Error ? thrown.message : String(thrown);
-	const network = toNetworkError(typeof code === 'string' ? code : undefined, message);
-	return network;
+	return toNetworkError(typeof code === 'string' ? code : undefined, message);
 }
 
 function positiveInteger(value: number, name: string): number {

@@ -22,10 +22,8 @@ export function normaliseGraphVersion(version: string | undefined): string {
 export function normaliseGraphBaseUrl(baseUrl: string | undefined): string {
 	const trimmed = (baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (trimmed === '') return DEFAULT_GRAPH_BASE_URL;
-	let parsed: URL;
-	try {
-		parsed = new URL(trimmed);
-	} catch {
+	const parsed = parseUrl(trimmed);
+	if (!parsed) {
 		throw new Error(`Graph API base URL "${trimmed}" is not a valid URL, e.g. ${DEFAULT_GRAPH_BASE_URL}.`);
 	}
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
@@ -41,6 +39,14 @@ export function normaliseGraphBaseUrl(baseUrl: string | undefined): string {
 		);
 	}
 	return trimmed;
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
 }
 
 const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;

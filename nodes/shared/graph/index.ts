@@ -1,4 +1,11 @@
-export { DEFAULT_GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION, graphUrl, normaliseGraphBaseUrl, normaliseGraphPath, normaliseGraphVersion } from './graph-url';
+export {
+	DEFAULT_GRAPH_BASE_URL,
+	DEFAULT_GRAPH_VERSION,
+	graphUrl,
+	normaliseGraphBaseUrl,
+	normaliseGraphPath,
+	normaliseGraphVersion,
+} from './graph-url';
 export { encodeBody, encodeForm, encodeMultipart } from './bodies';
 export type { EncodedBody, FormValue, MultipartField, MultipartFile, MultipartPart, RequestBody } from './bodies';
 export { META_ERROR_CATALOGUE, describeHttpStatus, describeMetaError } from './error-catalogue';

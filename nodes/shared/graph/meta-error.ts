@@ -49,7 +49,10 @@ export class MetaApiError extends Error {
 		retryAfterMs?: number;
 		raw: unknown;
 	}) {
-		const entry = init.code === undefined ? { ...describeHttpStatus(init.httpStatus), known: false } : describeMetaError(init.code, init.subcode);
+		const entry =
+			init.code === undefined
+				? { ...describeHttpStatus(init.httpStatus), known: false }
+				: describeMetaError(init.code, init.subcode);
 		super(composeMessage(init, entry));
 		this.name = 'MetaApiError';
 		this.httpStatus = init.httpStatus;
@@ -82,7 +85,8 @@ function composeMessage(
 	// Meta prefixes messages with "(#code)" and often repeats the title: keep only what adds information.
 	const said = [init.metaMessage.replace(/^\(#\d+\)\s*/, ''), init.details ?? '']
 		.map((text) => text.trim())
-		.filter((text, index, all) => text !== '' && text.toLowerCase() !== entry.title.toLowerCase() && all.indexOf(text) === index);
+		.filter((text, index, all) => text !== '' && all.indexOf(text) === index)
+		.filter((text) => text.toLowerCase() !== entry.title.toLowerCase());
 	return `${label}: ${said.length > 0 ? said.join(' — ') : entry.cause}`;
 }
 

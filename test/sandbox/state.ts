@@ -1,0 +1,154 @@
+// Everything the sandbox remembers: the seed (its world), received Graph calls, fault rules, accepted messages and
+// the seeded random generator. One object, so later simulations (flows, templates, media, webhooks) add fields here.
+import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
+import { DEFAULT_RANDOM_SEED, SeededRandom } from './prng';
+import type { SandboxSeed, SeedAccessToken, SeedApp, SeedPhoneNumber } from './seed';
+
+/** A Graph call as received (secrets redacted), with the status it got; null = no answer (timeout or reset). */
+export interface RecordedCall {
+	seq: number;
+	at: string;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	body: unknown;
+	status: number | null;
+	faultId?: string;
+}
+
+export interface CallFilter {
+	/** Substring of the path. */
+	path?: string;
+	method?: string;
+}
+
+/** A message the Cloud API accepted (POST /{phone-number-id}/messages answered 200). */
+export interface RecordedMessage {
+	id: string;
+	at: string;
+	phoneNumberId: string;
+	/** `to` as sent. */
+	to: string;
+	/** `to` reduced to digits, as Meta returns it in contacts[].wa_id. */
+	waId: string;
+	type: string;
+	text?: { body: string; preview_url: boolean };
+	context?: { message_id: string };
+	/** The request parameters as received. */
+	request: Record<string, unknown>;
+}
+
+/** Graph objects the sandbox can address by id. `typeName` is Graph's node type name used in its error messages. */
+export type GraphNode =
+	| { kind: 'phoneNumber'; id: string; typeName: 'WhatsAppBusinessPhoneNumber'; phoneNumber: SeedPhoneNumber }
+	| { kind: 'application'; id: string; typeName: 'Application'; app: SeedApp }
+	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' };
+
+/** `+1 (555) 010-9999` → `15550109999` (cloud-api/reference/messages: wa_id is the user's number in digits). */
+export function toWaId(input: string): string {
+	return input.replace(/\D/g, '');
+}
+
+export class SandboxState {
+	readonly random = new SeededRandom(DEFAULT_RANDOM_SEED);
+	private readonly callLog: RecordedCall[] = [];
+	private readonly messageLog: RecordedMessage[] = [];
+	private rules: FaultRule[] = [];
+	private callSeq = 0;
+	private faultSeq = 0;
+
+	constructor(readonly seed: SandboxSeed) {}
+
+	// --- the seeded world ---
+
+	phoneNumber(id: string): SeedPhoneNumber | undefined {
+		return this.seed.phoneNumbers.find((p) => p.id === id);
+	}
+
+	accessToken(token: string): SeedAccessToken | undefined {
+		return this.seed.accessTokens.find((t) => t.token === token);
+	}
+
+	resolveNode(id: string): GraphNode | undefined {
+		const phoneNumber = this.phoneNumber(id);
+		if (phoneNumber) return { kind: 'phoneNumber', id, typeName: 'WhatsAppBusinessPhoneNumber', phoneNumber };
+		if (id === this.seed.app.id) return { kind: 'application', id, typeName: 'Application', app: this.seed.app };
+		if (id === this.seed.wabaId) return { kind: 'whatsAppBusinessAccount', id, typeName: 'WhatsAppBusinessAccount' };
+		return undefined;
+	}
+
+	// --- calls ---
+
+	recordCall(call: Omit<RecordedCall, 'seq'>): RecordedCall {
+		const recorded: RecordedCall = { seq: ++this.callSeq, ...call };
+		this.callLog.push(recorded);
+		return recorded;
+	}
+
+	calls(filter: CallFilter = {}): RecordedCall[] {
+		const method = filter.method?.toUpperCase();
+		return this.callLog.filter(
+			(c) => (method === undefined || c.method === method) && (filter.path === undefined || c.path.includes(filter.path)),
+		);
+	}
+
+	clearCalls(): void {
+		this.callLog.length = 0;
+	}
+
+	// --- messages ---
+
+	recordMessage(message: RecordedMessage): void {
+		this.messageLog.push(message);
+	}
+
+	/** Messages accepted for a user, oldest first; `waIdOrNumber` may be formatted (+, spaces, dashes). */
+	messagesTo(waIdOrNumber: string): RecordedMessage[] {
+		const waId = toWaId(waIdOrNumber);
+		return this.messageLog.filter((m) => m.waId === waId);
+	}
+
+	messages(): RecordedMessage[] {
+		return [...this.messageLog];
+	}
+
+	// --- faults ---
+
+	addFault(input: FaultInput): FaultRule {
+		const rule = createFaultRule(`fault-${++this.faultSeq}`, input);
+		this.rules.push(rule);
+		return rule;
+	}
+
+	faults(): readonly FaultRule[] {
+		return this.rules;
+	}
+
+	removeFault(id: string): boolean {
+		const before = this.rules.length;
+		this.rules = this.rules.filter((r) => r.id !== id);
+		return this.rules.length < before;
+	}
+
+	clearFaults(): void {
+		this.rules = [];
+	}
+
+	/** Counts one application of a rule and removes it when its `times` are used up. */
+	consumeFault(rule: FaultRule): void {
+		if (rule.remaining === null) return;
+		rule.remaining -= 1;
+		if (rule.remaining <= 0) this.removeFault(rule.id);
+	}
+
+	// --- everything ---
+
+	/** Forgets calls, faults and messages, and restarts the random sequence from its last seed. */
+	reset(): void {
+		this.clearCalls();
+		this.clearFaults();
+		this.messageLog.length = 0;
+		this.random.reseed(this.random.seed);
+	}
+}
