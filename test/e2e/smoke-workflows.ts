@@ -1,6 +1,6 @@
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { sandboxCloudApiCredential } from './support/credentials';
-import { asArray, callWebhook, uniquePath, webhookChain } from './support/workflows';
+import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
 
 /**
@@ -25,7 +25,7 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 					credentials: { whatsAppFlowsCloudApi: credential },
 				},
 			]);
-			await n8n.api.importAndActivate(workflow);
+			await deployWebhookWorkflow(n8n, workflow, path);
 			const answer = await callWebhook(n8n.webhookBaseUrl, path, { to: `+${recipient}`, text: 'Hello from n8n' });
 			expect(answer.status).toBe(200);
 			const [item] = asArray<{ status: string; messageId: string; waId: string }>(answer.json);

@@ -61,7 +61,8 @@ export class N8nApi {
 	}
 
 	async activateWorkflow(id: string): Promise<void> {
-		await this.call('POST', `/workflows/${id}/activate`);
+		const activated = await this.call<{ active?: boolean }>('POST', `/workflows/${id}/activate`);
+		if (activated?.active !== true) throw new Error(`workflow ${id} did not activate: ${JSON.stringify(activated).slice(0, 500)}`);
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {

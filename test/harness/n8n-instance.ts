@@ -62,7 +62,6 @@ function baseEnv(options: StartOptions, userFolder: string): Record<string, stri
 		N8N_LOG_LEVEL: 'info',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-		N8N_RUNNERS_ENABLED: 'true',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: options.saveSuccessfulExecutions === false ? 'none' : 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',

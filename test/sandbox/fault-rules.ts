@@ -5,7 +5,10 @@ export interface FaultInput {
 	preset?: FaultPresetName;
 	/** HTTP method to match (any when absent). */
 	method?: string;
-	/** Regular expression tested against the request path, e.g. "/messages$" (any path when absent). */
+	/**
+	 * Regular expression tested against the request path with its version and without the query,
+	 * e.g. "/messages$" matches "/v21.0/300000000000001/messages" (any path when absent).
+	 */
 	pathPattern?: string;
 	/** Delay before the fault (or before normal handling when the rule has no other effect). */
 	latencyMs?: number;

@@ -44,7 +44,7 @@ export async function applyFaults(
 		if (input.latencyMs !== undefined) await sleep(input.latencyMs, undefined, { signal });
 		if (input.resetConnection === true) {
 			const socket = res.socket;
-			if (socket) socket.resetAndDestroy();
+			if (socket && !socket.destroyed) socket.resetAndDestroy();
 			return { kind: 'dropped', faultId: rule.id };
 		}
 		if (faultIsTerminal(input)) {

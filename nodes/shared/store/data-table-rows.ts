@@ -57,13 +57,17 @@ export function currentRow(rows: readonly Row[], now: number): Row | undefined {
 }
 
 export function toRecord<T>(row: Row, key: string): StoredRecord<T> {
-	let value: T;
+	const parsed = parseJson(row.v);
+	if (!parsed.ok) throw new StoreRejectedError(`Row ${row.id} (k = "${row.k}") of the state table does not hold JSON`);
+	return { key, value: parsed.value as T, version: row.ver, expiresAt: fromExp(row.exp) };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 	try {
-		value = JSON.parse(row.v) as T;
+		return { ok: true, value: JSON.parse(text) };
 	} catch {
-		throw new StoreRejectedError(`Row ${row.id} (k = "${row.k}") of the state table does not hold JSON`);
+		return { ok: false };
 	}
-	return { key, value, version: row.ver, expiresAt: fromExp(row.exp) };
 }
 
 const asNumber = (value: unknown): number | undefined => {

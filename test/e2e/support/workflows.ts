@@ -1,4 +1,5 @@
 import type { WorkflowJson } from '../../harness/n8n-api';
+import type { E2eInstance } from '../harness/e2e-env';
 
 export interface NodeSpec {
 	name: string;
@@ -69,6 +70,30 @@ export async function callWebhook(baseUrl: string, path: string, body: unknown):
 /** n8n answers "allEntries" with an array, or with the single item's JSON on some versions. */
 export function asArray<T>(json: unknown): T[] {
 	return (Array.isArray(json) ? json : [json]) as T[];
+}
+
+/**
+ * n8n answers a workflow's activation before its webhooks are registered (and in queue mode the webhook processor
+ * learns of them later still). A CORS preflight answers 204 only for a registered path, without starting anything.
+ */
+export async function waitForWebhook(baseUrl: string, path: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await fetch(`${baseUrl}/webhook/${path}`, {
+			method: 'OPTIONS',
+			headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' },
+		});
+		if (response.status === 204) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`webhook ${path} was not registered at ${baseUrl} within ${timeoutMs} ms`);
+}
+
+/** Imports a workflow, activates it and waits until its production webhook answers. Returns the workflow id. */
+export async function deployWebhookWorkflow(n8n: E2eInstance, workflow: WorkflowJson, path: string): Promise<string> {
+	const id = await n8n.api.importAndActivate(workflow);
+	await waitForWebhook(n8n.webhookBaseUrl, path);
+	return id;
 }
 
 let counter = 0;

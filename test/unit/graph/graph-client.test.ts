@@ -73,7 +73,7 @@ describe('GraphClient.request', () => {
 		expect(send.calls).toHaveLength(1);
 	});
 
-	it('does not re-send after a gateway 504 without Meta's error body: the gateway may have forwarded it', async () => {
+	it("does not re-send after a gateway 504 without Meta's error body: the gateway may have forwarded it", async () => {
 		const gatewayTimeout = { status: 504, headers: { 'content-type': 'text/html' }, body: '<html><title>504 Gateway Time-out</title></html>' };
 		const { client, send } = setup([gatewayTimeout, accepted]);
 		await expect(client.request(sendText)).rejects.toMatchObject({ name: 'GraphUnknownOutcomeError', reason: 'HTTP 504' });
