@@ -163,6 +163,8 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 		}
 
 		const baseUrl = `http://127.0.0.1:${ports.main}`;
+		// readiness can answer before the REST routes are mounted (seen in queue mode)
+		await waitForHttp(`${baseUrl}/rest/settings`, { timeoutMs: READY_TIMEOUT_MS, alive: () => isRunning(main.child), what: `n8n ${options.name} REST API` });
 		const cookie = await ensureOwner(baseUrl);
 		const apiKey = await createApiKey(baseUrl, cookie, `harness-${Date.now()}`);
 		return {

@@ -39,10 +39,12 @@ export async function ensureOwner(baseUrl: string): Promise<string> {
 	return cookieFrom(login);
 }
 
-/** Creates an API key; n8n versions without scoped keys get an unscoped one. */
+/** Creates an API key with those of `scopes` this n8n knows (n8n 1.x has no data-table scopes). */
 export async function createApiKey(baseUrl: string, cookie: string, label: string, scopes = HARNESS_SCOPES): Promise<string> {
-	let response = await post(baseUrl, '/rest/api-keys', { label, expiresAt: null, scopes }, cookie);
-	if (!response.ok) response = await post(baseUrl, '/rest/api-keys', { label, expiresAt: null }, cookie);
+	const known = new Set(await availableScopes(baseUrl, cookie));
+	const granted = known.size > 0 ? scopes.filter((scope) => known.has(scope)) : scopes;
+	let response = await post(baseUrl, '/rest/api-keys', { label, expiresAt: null, scopes: granted }, cookie);
+	if (!response.ok && known.size === 0) response = await post(baseUrl, '/rest/api-keys', { label, expiresAt: null }, cookie);
 	const text = await response.text();
 	if (!response.ok) throw new Error(`creating an n8n API key failed: ${response.status} ${text}`);
 	const data = (JSON.parse(text) as { data: { rawApiKey?: string; apiKey?: string } }).data;

@@ -25,6 +25,14 @@ function postgresBinDir(): string {
 export async function startPostgres(port: number, logFile: string): Promise<PostgresService> {
 	const bin = postgresBinDir();
 	const dataDir = `/tmp/wa-flows-pg-${port}`;
+	if (existsSync(join(dataDir, 'postmaster.pid'))) {
+		// a cluster left running by an interrupted run: stop it before reusing its port and folder
+		try {
+			execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', dataDir, 'stop', '-m', 'immediate'], { stdio: 'ignore' });
+		} catch {
+			// already gone
+		}
+	}
 	rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
 	const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());

@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse, HttpSend } from '../http/types';
 import { HttpNetworkError } from '../http/types';
 import { StoreRejectedError, StoreUnavailableError } from './errors';
-import { anyOf, eq, parseRow, STATE_COLUMNS } from './data-table-rows';
+import { allOf, anyOf, eq, gt, parseRow, STATE_COLUMNS } from './data-table-rows';
 import type { Row, RowData, RowFilter } from './data-table-rows';
 
 /**
@@ -10,6 +10,7 @@ import type { Row, RowData, RowFilter } from './data-table-rows';
  * - GET    /data-tables?filter={"name":…}&limit≤250&cursor  → {data: [{id, name, columns}], nextCursor}
  *          (the name filter is a case-insensitive substring match: exact names are checked here)
  * - POST   /data-tables {name, columns: [{name, type: string|number|boolean|date}], projectId?} → 201 table
+ * - GET    /data-tables/{id}/rows?filter=…&sortBy=id:asc&limit=…      → {data: rows, nextCursor}
  * - POST   /data-tables/{id}/rows {data: rows, returnType: 'count'}   (one transaction)
  * - PATCH  /data-tables/{id}/rows/update {filter, data, returnData, dryRun}
  * - DELETE /data-tables/{id}/rows/delete?filter=…&returnData=…
@@ -34,7 +35,12 @@ export interface DataTableApiOptions {
 
 export interface DataTableApi {
 	insertRows(rows: RowData[]): Promise<void>;
-	/** All rows whose `k` is in `lookupKeys` (all of namespace `namespace`), claims and dead rows included. */
+	/** The oldest `limit` rows of one key still live at `liveAt`, claims included unless `wonOnly`. */
+	oldestLive(lookupKey: string, liveAt: number, wonOnly: boolean, limit: number): Promise<Row[]>;
+	/**
+	 * Every row whose `k` is in `lookupKeys` (all of namespace `namespace`), claims and dead rows
+	 * included: n8n's filter is one flat group, so an 'or' over keys cannot also require `exp > now`.
+	 */
 	selectByKeys(namespace: string, lookupKeys: readonly string[]): Promise<Row[]>;
 	/** Updates the rows matching `filter`; returns the rows n8n reports (see compare-and-set for why that is not proof). */
 	update(filter: RowFilter, data: Partial<RowData>): Promise<Row[]>;
@@ -42,7 +48,8 @@ export interface DataTableApi {
 	delete(filter: RowFilter, count: boolean): Promise<number>;
 }
 
-const REQUIRED_SCOPES = 'dataTable:list, dataTable:create, dataTableRow:create, dataTableRow:update, dataTableRow:delete';
+const REQUIRED_SCOPES =
+	'dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update, dataTableRow:delete';
 const PAGE_LIMIT = 250; // n8n's maximum page size
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -214,6 +221,16 @@ export function createDataTableApi(options: DataTableApiOptions): DataTableApi {
 		async insertRows(rows) {
 			if (rows.length === 0) return;
 			await rowsCall('insert rows', (url) => ({ method: 'POST', url, body: { data: rows, returnType: 'count' } }));
+		},
+
+		async oldestLive(lookupKey, liveAt, wonOnly, limit) {
+			const filter = allOf(eq('k', lookupKey), gt('exp', liveAt), ...(wonOnly ? [eq('state', 'won')] : []));
+			const body = await rowsCall('read rows', (url) => ({
+				method: 'GET',
+				url,
+				query: { filter: JSON.stringify(filter), sortBy: 'id:asc', limit },
+			}));
+			return rowsOf((body as { data?: unknown } | null)?.data, 'read rows');
 		},
 
 		async selectByKeys(namespace, lookupKeys) {

@@ -9,7 +9,8 @@ import { expiryFrom } from './validate';
  * insertIfAbsent on a table without unique columns: a claim protocol, correct (at most one winner per
  * key) under read-committed visibility, i.e. on n8n's SQLite and PostgreSQL alike.
  *
- * Each contender (1) inserts a 'claim' row with a random `tok`, then (2) reads every row of the key:
+ * Each contender (1) inserts a 'claim' row with a random `tok`, then (2) reads the live rows of the key
+ * (for a single key only the two oldest: enough to tell each case below apart):
  * - a live 'won' row exists              → the key exists: not inserted;
  * - its own claim is the only live claim → (3) turns it into 'won' (by `tok`): inserted;
  * - an older claim (lower id) exists     → retires its claim (exp = 1) and only watches the key until
@@ -39,6 +40,9 @@ export interface ClaimDeps {
 	random: () => number;
 	token: () => string;
 	claimTtlMs: number;
+	/** Give up (StoreContentionError) once this long has passed without every key decided… */
+	timeoutMs: number;
+	/** …or after this many rounds, whichever comes first. */
 	maxRounds: number;
 	backoffMs: number;
 	keysPerRequest: number;
@@ -75,11 +79,12 @@ export async function claimKeys(
 	);
 	const callTok = deps.token();
 	const promoteWindow = (deps.claimTtlMs * 2) / 3;
+	const startedAt = now();
 	let claimsWritten = 0;
 	let claimsWon = 0;
 
 	for (let round = 0; pending.size > 0; round++) {
-		if (round === deps.maxRounds) {
+		if (round === deps.maxRounds || (round > 0 && now() - startedAt >= deps.timeoutMs)) {
 			// Undo this call's inserts: the caller gets an error, and must not find half of its keys taken.
 			await api.delete(allOf(startsWith('tok', `${callTok}.`)), false);
 			throw new StoreContentionError(
@@ -87,7 +92,7 @@ export async function claimKeys(
 			);
 		}
 		if (round > 0) {
-			await deps.sleep(Math.round(deps.backoffMs * 2 ** Math.min(round - 1, 6) * (0.5 + deps.random())));
+			await deps.sleep(Math.round(deps.backoffMs * 2 ** Math.min(round - 1, 4) * (0.5 + deps.random())));
 		}
 
 		const claimedAt = now();
@@ -108,7 +113,14 @@ export async function claimKeys(
 		);
 		claimsWritten += toClaim.length;
 
-		const rowsByKey = groupByKey(await api.selectByKeys(namespace, [...pending.keys()]));
+		// One key: its two oldest live rows are all a decision needs (below), and cost the same however
+		// many contenders there are. Several keys: every row of those keys, in as few requests as possible.
+		const lookups = [...pending.keys()];
+		const rowsByKey = groupByKey(
+			lookups.length === 1
+				? await api.oldestLive(lookups[0], now(), false, 2)
+				: await api.selectByKeys(namespace, lookups),
+		);
 		const at = now();
 		const toPromote: Pending[] = [];
 		const toRetire: string[] = [];
@@ -127,8 +139,13 @@ export async function claimKeys(
 				if (rivals.length === 0) p.phase = 'claim';
 				continue;
 			}
-			if (!mine || at >= p.claimedAt + promoteWindow) {
-				if (mine) toRetire.push(p.tok);
+			if (!mine) {
+				// Deleted meanwhile, or (two-oldest view) behind two older live rows: retire it in case it
+				// is still there, and watch the key until it is free.
+				toRetire.push(p.tok);
+				p.phase = 'observe';
+			} else if (at >= p.claimedAt + promoteWindow) {
+				toRetire.push(p.tok);
 				p.phase = 'claim';
 			} else if (rivals.length === 0) {
 				toPromote.push(p);

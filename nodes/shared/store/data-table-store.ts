@@ -26,7 +26,9 @@ export interface DataTableStoreOptions {
 	keysPerRequest?: number;
 	/** Age after which an unfinished claim (its writer crashed) is ignored. Default 30 s. */
 	claimTtlMs?: number;
-	/** Rounds of the claim protocol before StoreContentionError. Default 12 (≈ 4-5 s of back-off). */
+	/** How long insertIfAbsent / insertManyIfAbsent wait out concurrent claims before StoreContentionError. Default 10 s. */
+	claimTimeoutMs?: number;
+	/** …and at most this many rounds (read, decide, back off 5-240 ms). Default 100. */
 	maxClaimRounds?: number;
 }
 
@@ -46,7 +48,7 @@ export const DEFAULT_STATE_TABLE = 'whatsapp_flows_state';
  * Expiry compares the writers' clocks: keep them in sync.
  * After a `StoreUnavailableError` in the middle of `insertManyIfAbsent`, some keys may have been inserted.
  *
- * The API key needs the scopes dataTable:list, dataTable:create, dataTableRow:create,
+ * The API key needs the scopes dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create,
  * dataTableRow:update and dataTableRow:delete.
  */
 export function createDataTableStore(options: DataTableStoreOptions): SharedStore {
@@ -69,7 +71,8 @@ export function createDataTableStore(options: DataTableStoreOptions): SharedStor
 		random: options.random ?? (() => randomInt(0, 1_000_000) / 1_000_000),
 		token,
 		claimTtlMs: options.claimTtlMs ?? 30_000,
-		maxRounds: options.maxClaimRounds ?? 12,
+		timeoutMs: options.claimTimeoutMs ?? 10_000,
+		maxRounds: options.maxClaimRounds ?? 100,
 		backoffMs: 10,
 		keysPerRequest,
 	};
@@ -81,7 +84,10 @@ export function createDataTableStore(options: DataTableStoreOptions): SharedStor
 	};
 
 	const readCurrent = async (namespace: string, lookups: readonly string[]): Promise<Map<string, Row>> => {
-		const rows = await api.selectByKeys(namespace, lookups);
+		const rows =
+			lookups.length === 1
+				? await api.oldestLive(lookups[0], now(), true, 1)
+				: await api.selectByKeys(namespace, lookups);
 		const at = now();
 		const byKey = new Map<string, Row[]>();
 		for (const row of rows) byKey.set(row.k, [...(byKey.get(row.k) ?? []), row]);

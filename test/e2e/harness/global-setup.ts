@@ -40,7 +40,12 @@ export default async function globalSetup(): Promise<void> {
 		}),
 	);
 	const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-	if (failed) throw failed.reason;
+	if (failed) {
+		// Jest skips globalTeardown when globalSetup throws: stop what did start.
+		await Promise.all(instances.map((n8n) => n8n.stop()));
+		await sandbox.close();
+		throw failed.reason;
+	}
 	const env: E2eEnv = { sandboxUrl: sandbox.url, instances: {} };
 	for (const result of results) {
 		if (result.status !== 'fulfilled') continue;

@@ -13,7 +13,9 @@ import type { E2eInstance } from '../harness/e2e-env';
 export type CredentialRef = { id: string; name: string };
 
 export async function createCredential(n8n: E2eInstance, name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> {
-	const id = await n8n.api.createCredential(`${name} ${Date.now()}`, type, data);
+	// n8n 1.x's public API schema requires the domain-restriction fields it adds to every credential type
+	const compatible = n8n.major === 1 ? { allowedHttpRequestDomains: 'all', ...data } : data;
+	const id = await n8n.api.createCredential(`${name} ${Date.now()}`, type, compatible);
 	return { id, name: `${name}` };
 }
 

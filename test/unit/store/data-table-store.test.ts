@@ -12,7 +12,7 @@ const API_KEY = 'n8n-api-key';
 const UPDATE = 'PATCH /data-tables/:id/rows/update';
 const INSERT = 'POST /data-tables/:id/rows';
 const DELETE = 'DELETE /data-tables/:id/rows/delete';
-const shortSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+const shortSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 20)));
 
 function setUp(dialect: Dialect = 'sqlite', seed = 7, overrides: Partial<DataTableStoreOptions> = {}) {
 	const n8n = new FakeN8nDataTables({ dialect, apiKey: API_KEY, seed });
@@ -95,7 +95,7 @@ describe('data-table store: n8n failures', () => {
 		const n8n = new FakeN8nDataTables({ apiKey: API_KEY, scopes: ['dataTable:list'] });
 		const store = createDataTableStore({ send: n8n.send, baseUrl: n8n.baseUrl, apiKey: API_KEY, now: Date.now, sleep: shortSleep });
 		await expect(store.create('ns', 'x', 1, null)).rejects.toThrow(
-			/403.*dataTable:list, dataTable:create, dataTableRow:create, dataTableRow:update, dataTableRow:delete/,
+			/403.*dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update, dataTableRow:delete/,
 		);
 	});
 
@@ -147,7 +147,7 @@ describe('data-table store: requests', () => {
 		expect(n8n.rowsOf(DEFAULT_STATE_TABLE).filter((r) => r.state === 'claim')).toHaveLength(0);
 	});
 
-	it('reads are dry runs that change no row', async () => {
+	it('reads change no row', async () => {
 		const { n8n, store } = setUp();
 		await store.create('ns', 'x', { a: 1 }, null);
 		const before = n8n.rowsOf(DEFAULT_STATE_TABLE);

@@ -157,6 +157,7 @@ export class FakeN8nDataTables {
 		const scope: Record<string, string> = {
 			'GET /data-tables': 'dataTable:list',
 			'POST /data-tables': 'dataTable:create',
+			'GET /data-tables/:id/rows': 'dataTableRow:read',
 			'POST /data-tables/:id/rows': 'dataTableRow:create',
 			'PATCH /data-tables/:id/rows/update': 'dataTableRow:update',
 			'DELETE /data-tables/:id/rows/delete': 'dataTableRow:delete',
@@ -167,6 +168,7 @@ export class FakeN8nDataTables {
 		if (route === 'POST /data-tables') return this.postTable(body);
 		const table = tableId ? this.tables.get(tableId) : undefined;
 		if (!table) return json(404, { message: `Could not find the data table: '${tableId}'` });
+		if (route === 'GET /data-tables/:id/rows') return this.listRows(table, request);
 		if (route === 'POST /data-tables/:id/rows') return this.insertRows(table, body);
 		if (route === 'PATCH /data-tables/:id/rows/update') return this.updateRows(table, body);
 		return this.deleteRows(table, request);
@@ -203,6 +205,24 @@ export class FakeN8nDataTables {
 		}
 		const table = this.createTable(name, columns as Array<{ name: string; type: string }>, projectId);
 		return json(201, { ...table, rows: undefined });
+	}
+
+	private listRows(table: FakeTable, request: HttpRequest): HttpResponse {
+		const query = this.query(request, ['filter', 'limit', 'cursor', 'sortBy', 'search']);
+		const filter = query.filter ? this.validFilter(table, JSON.parse(query.filter), false) : undefined;
+		let offset = 0;
+		let limit = query.limit ? Number(query.limit) : 100;
+		if (limit > 250) throw new BadRequest('request/query/limit must be <= 250');
+		if (query.cursor) ({ offset, limit } = JSON.parse(Buffer.from(query.cursor, 'base64').toString()));
+		const [column, direction] = (query.sortBy ?? 'id:asc').split(':');
+		this.columnType(table, column);
+		const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
+		const all = table.rows
+			.filter((row) => !filter || this.matches(row, filter))
+			.sort((a, b) => sign * ((a[column] ?? 0) < (b[column] ?? 0) ? -1 : (a[column] ?? 0) > (b[column] ?? 0) ? 1 : 0) || a.id - b.id);
+		const nextCursor =
+			all.length > offset + limit ? Buffer.from(JSON.stringify({ offset: offset + limit, limit })).toString('base64') : null;
+		return json(200, { data: all.slice(offset, offset + limit).map((r) => ({ ...r })), nextCursor });
 	}
 
 	private async insertRows(table: FakeTable, body: Record<string, unknown>): Promise<HttpResponse> {
