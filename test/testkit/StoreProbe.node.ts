@@ -14,7 +14,7 @@ import type { SharedStore } from '../../nodes/shared/store/types';
 import { updateWithRetry } from '../../nodes/shared/store/update-with-retry';
 
 /** One in-process store per n8n process, as the package's nodes use. */
-const processStore = createMemoryStore();
+const processStore = createMemoryStore({ now: () => Date.now() });
 
 /**
  * Test-only node: each input item tries, concurrently with the others, to increment a counter capped at `cap`
@@ -42,6 +42,16 @@ export class StoreProbe implements INodeType {
 				],
 				default: 'memory',
 			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				options: [
+					{ name: 'Create Counter', value: 'create' },
+					{ name: 'Increment', value: 'increment' },
+				],
+				default: 'increment',
+			},
 			{ displayName: 'Key', name: 'key', type: 'string', default: 'counter' },
 			{ displayName: 'Cap', name: 'cap', type: 'number', default: 5 },
 		],
@@ -52,6 +62,7 @@ export class StoreProbe implements INodeType {
 		const kind = this.getNodeParameter('store', 0) as string;
 		const key = this.getNodeParameter('key', 0) as string;
 		const cap = this.getNodeParameter('cap', 0) as number;
+		const operation = this.getNodeParameter('operation', 0) as string;
 		let store: SharedStore = processStore;
 		if (kind === 'dataTable') {
 			const credential = await this.getCredentials('whatsAppFlowsStateApi');
@@ -65,24 +76,26 @@ export class StoreProbe implements INodeType {
 			});
 		}
 		const worker = `${hostname()}:${process.pid}`;
+		if (operation === 'create') {
+			// the single writer that creates the record before the racing compare-and-sets
+			const record = await store.create('probe', key, { count: 0 }, null);
+			return [[{ json: { created: true, version: record.version, worker }, pairedItem: { item: 0 } }]];
+		}
 		const results = await Promise.all(
 			items.map(async (_item, index) => {
 				try {
-					let won = false;
-					const record = await updateWithRetry<{ count: number }>(
+					const outcome = await updateWithRetry<{ count: number }>(
 						store,
 						'probe',
 						key,
 						(current) => {
-							const count = current?.count ?? 0;
-							won = false; // each retry after a lost race decides afresh
-							if (count >= cap) return undefined;
-							won = true;
-							return { count: count + 1 };
+							const count = current?.value.count ?? 0;
+							return count >= cap ? undefined : { count: count + 1 };
 						},
 						{ maxAttempts: 2000 },
 					);
-					return { json: { won, count: record?.value.count ?? null, worker }, pairedItem: { item: index } };
+					const record = outcome.updated ? outcome.record : outcome.current;
+					return { json: { won: outcome.updated, count: record?.value.count ?? null, worker }, pairedItem: { item: index } };
 				} catch (error) {
 					return { json: { won: false, error: (error as Error).message, worker }, pairedItem: { item: index } };
 				}

@@ -21,8 +21,16 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 			itemIndex,
 		});
 	}
-	if (error instanceof GraphUnknownOutcomeError || error instanceof GraphNetworkError) {
-		return new NodeOperationError(node, error.message, { itemIndex });
+	// n8n rewrites a message that contains a network code such as ECONNRESET into its own generic text, so the
+	// message is a short summary and the full explanation goes in the description.
+	if (error instanceof GraphUnknownOutcomeError) {
+		return new NodeOperationError(node, 'No clear answer from Meta: the message may have reached Meta, so it was not sent again', {
+			itemIndex,
+			description: error.message,
+		});
+	}
+	if (error instanceof GraphNetworkError) {
+		return new NodeOperationError(node, `Meta could not be reached after ${error.attempts} attempts`, { itemIndex, description: error.message });
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse, HttpSend } from '../http/types';
 import { HttpNetworkError } from '../http/types';
 import { StoreRejectedError, StoreUnavailableError } from './errors';
+import { isRefusedBeforeHandling, requestGateFor } from './request-gate';
 import { allOf, anyOf, eq, gt, parseRow, STATE_COLUMNS } from './data-table-rows';
 import type { Row, RowData, RowFilter } from './data-table-rows';
 
@@ -23,11 +24,13 @@ export interface DataTableApiOptions {
 	/** Only when `send` does not add the X-N8N-API-KEY header itself. */
 	apiKey?: string;
 	tableName: string;
-	/** Create / look up the table in this project; default: the API key owner's personal project. */
+	/** See DataTableStoreOptions.projectId. */
 	projectId?: string;
 	timeoutMs?: number;
+	sleep: (ms: number) => Promise<void>;
+	random: () => number;
 	/**
-	 * Most keys (or row ids) in one 'or' filter. n8n turns it into `c1 OR c2 OR …`, and SQLite refuses
+	 * Most keys (or claim tokens) in one 'or' filter. n8n turns it into `c1 OR c2 OR …`, and SQLite refuses
 	 * expressions deeper than 1,000 (SQLITE_MAX_EXPR_DEPTH), so stay well below.
 	 */
 	keysPerRequest: number;
@@ -51,6 +54,8 @@ export interface DataTableApi {
 const REQUIRED_SCOPES =
 	'dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update, dataTableRow:delete';
 const PAGE_LIMIT = 250; // n8n's maximum page size
+/** Repeats of a request n8n refused before handling it (503 busy, 429): about 6 s of backoff in all. */
+const REFUSED_RETRIES = 6;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
 	const chunks: T[][] = [];
@@ -134,11 +139,21 @@ export function createDataTableApi(options: DataTableApiOptions): DataTableApi {
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (options.apiKey) headers['X-N8N-API-KEY'] = options.apiKey;
 
-	const send = (request: Omit<HttpRequest, 'headers' | 'timeoutMs'>): Promise<HttpResponse> =>
+	const gate = requestGateFor(baseUrl);
+	const sendOnce = (request: Omit<HttpRequest, 'headers' | 'timeoutMs'>): Promise<HttpResponse> =>
 		options.send({ ...request, headers, timeoutMs: options.timeoutMs }).catch((error: unknown) => {
 			throw error instanceof HttpNetworkError
 				? new StoreUnavailableError(`n8n could not be reached at ${baseUrl}: ${error.message}`, { cause: error })
 				: error;
+		});
+	const send = (request: Omit<HttpRequest, 'headers' | 'timeoutMs'>): Promise<HttpResponse> =>
+		gate.run(async () => {
+			let response = await sendOnce(request);
+			for (let attempt = 1; attempt <= REFUSED_RETRIES && isRefusedBeforeHandling(response.status); attempt++) {
+				await options.sleep(Math.round(50 * 2 ** attempt * (0.5 + options.random() / 2)));
+				response = await sendOnce(request);
+			}
+			return response;
 		});
 
 	const checkColumns = (table: TableInfo): string => {

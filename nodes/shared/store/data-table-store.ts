@@ -16,12 +16,17 @@ export interface DataTableStoreOptions {
 	apiKey?: string;
 	/** Default `whatsapp_flows_state`; found or created on first use. */
 	tableName?: string;
+	/**
+	 * Look up and create the table in this project. Default: the oldest table of that name the key can
+	 * see, else a new one in the key owner's personal project.
+	 */
 	projectId?: string;
 	now: () => number;
 	sleep: (ms: number) => Promise<void>;
 	/** In [0, 1): jitter of the back-off between contended rounds. Default: node:crypto. */
 	random?: () => number;
-	timeoutMs?: number;
+	/** Passed to `send` as each request's timeout. */
+	requestTimeoutMs?: number;
 	/** Keys per 'or' filter (see DataTableApiOptions). Default 500. */
 	keysPerRequest?: number;
 	/** Age after which an unfinished claim (its writer crashed) is ignored. Default 30 s. */
@@ -46,20 +51,24 @@ export const DEFAULT_STATE_TABLE = 'whatsapp_flows_state';
  * Rows never expire by themselves and all data tables share one size cap (N8N_DATA_TABLES_MAX_SIZE_BYTES,
  * 200 MB by default; when reached n8n refuses inserts and updates): call `prune()` periodically.
  * Expiry compares the writers' clocks: keep them in sync.
- * After a `StoreUnavailableError` in the middle of `insertManyIfAbsent`, some keys may have been inserted.
+ * `insertManyIfAbsent` failing with StoreContentionError removes what it inserted; failing with
+ * StoreUnavailableError (n8n unreachable midway) it may leave some of its keys inserted.
  *
  * The API key needs the scopes dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create,
  * dataTableRow:update and dataTableRow:delete.
  */
 export function createDataTableStore(options: DataTableStoreOptions): SharedStore {
 	const keysPerRequest = Math.min(options.keysPerRequest ?? 500, 900);
+	const random = options.random ?? (() => randomInt(0, 1_000_000) / 1_000_000);
 	const api = createDataTableApi({
 		send: options.send,
+		sleep: options.sleep,
+		random,
 		baseUrl: options.baseUrl,
 		apiKey: options.apiKey,
 		tableName: options.tableName ?? DEFAULT_STATE_TABLE,
 		projectId: options.projectId,
-		timeoutMs: options.timeoutMs,
+		timeoutMs: options.requestTimeoutMs,
 		keysPerRequest,
 	});
 	const { now } = options;
@@ -68,7 +77,7 @@ export function createDataTableStore(options: DataTableStoreOptions): SharedStor
 		api,
 		now,
 		sleep: options.sleep,
-		random: options.random ?? (() => randomInt(0, 1_000_000) / 1_000_000),
+		random,
 		token,
 		claimTtlMs: options.claimTtlMs ?? 30_000,
 		timeoutMs: options.claimTimeoutMs ?? 10_000,

@@ -26,7 +26,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
 	mkdirSync(RUN_DIR, { recursive: true });
-	try { buildTestkit(); } catch (e) { console.log("TRIAL: testkit failed", (e as Error).message.slice(0, 200)); }
+	buildTestkit();
 	const sandbox = await startSandbox({ port: SANDBOX_PORT });
 	const profiles = selectedProfiles();
 	const instances: N8nInstance[] = [];
