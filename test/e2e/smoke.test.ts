@@ -11,6 +11,7 @@ const packageJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package
 /** The `description.name` of every node and credential package.json lists, read from the built files. */
 function declaredNames(kind: 'nodes' | 'credentials'): string[] {
 	return packageJson.n8n[kind].map((file) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built file n8n loads
 		const loaded = require(join(__dirname, '..', '..', file)) as Record<string, new () => { description?: { name: string }; name?: string }>;
 		const [exported] = Object.values(loaded);
 		if (!exported) throw new Error(`${file} exports nothing`);

@@ -38,8 +38,10 @@ export interface StartOptions {
 	/** Save successful executions (tests check "no execution started"); the demo may turn it off. */
 	saveSuccessfulExecutions?: boolean;
 	workers?: number;
-	/** Keep the user folder from an earlier start (the demo keeps its credentials and workflows). */
+	/** Keep the user folder from an earlier start. */
 	keepUserFolder?: boolean;
+	/** Also install the test-only node package (test/testkit). */
+	withTestkit?: boolean;
 }
 
 const READY_TIMEOUT_MS = 240_000;
@@ -77,7 +79,7 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 	const userFolder = join(dir, 'user');
 	if (!options.keepUserFolder) rmSync(dir, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
-	installPackagesInto(join(userFolder, '.n8n', 'nodes'));
+	installPackagesInto(join(userFolder, '.n8n', 'nodes'), options.withTestkit === true);
 
 	const p = options.basePort;
 	const ports = { main: p, webhook: p + 1, postgres: p + 8, redis: p + 9 };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, findToken } from './auth';
 import { GraphError, newFbtraceId, nonexistingField, unknownPathComponents, unsupportedRequest } from './errors';
 import { applyFaults } from './faults';
-import { flattenHeaders, parseBody, queryObject, readBody, redactSecret, sendJson } from './http-io';
+import { flattenHeaders, parseBody, queryObject, readBody, redactSecret, sendJson, type ParsedBody } from './http-io';
 import { GRAPH_ROUTES } from './routes';
 import type { AnyGraphRoute, GraphContext, GraphResult } from './routes/types';
 import type { GraphNode, RecordedCall, SandboxState } from './state';
@@ -53,8 +53,9 @@ async function dispatch(
 	state: SandboxState,
 	req: IncomingMessage,
 	url: URL,
-	bodyParams: Record<string, unknown>,
+	body: ParsedBody,
 ): Promise<GraphResult> {
+	const bodyParams = body.params;
 	const method = (req.method ?? 'GET').toUpperCase();
 	const [version, nodeId, edge, ...rest] = decodeSegments(url.pathname);
 	if (version === undefined || !isSupportedVersion(version)) throw versionError();
@@ -69,7 +70,7 @@ async function dispatch(
 	const params: Record<string, unknown> = { ...queryObject(url.searchParams), ...bodyParams };
 	delete params.access_token;
 	const route = findRoute(method, node, edge ?? null);
-	const ctx: GraphContext = { state, version, node, params, principal };
+	const ctx: GraphContext = { state, version, node, params, rawParams: body.rawFields, files: body.files, principal };
 	return route.handle(ctx);
 }
 
@@ -117,7 +118,7 @@ export async function handleGraphRequest(
 	}
 
 	try {
-		const result = await dispatch(state, req, url, body.params);
+		const result = await dispatch(state, req, url, body);
 		const headers: Record<string, string> = { 'x-fb-trace-id': newFbtraceId() };
 		if (version !== undefined) headers['facebook-api-version'] = version;
 		answer(res, call, result.status, result.body, headers);

@@ -1,6 +1,9 @@
 // Everything the sandbox remembers: the seed (its world), received Graph calls, fault rules, accepted messages and
 // the seeded random generator. One object, so later simulations (flows, templates, media, webhooks) add fields here.
+import { defaultConfig, type SandboxConfig } from './config';
+import { EncryptionKeyStore, type StoredPublicKey } from './encryption-keys';
 import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
+import { FlowStore, type FlowRecord } from './flows';
 import { DEFAULT_RANDOM_SEED, SeededRandom } from './prng';
 import type { SandboxSeed, SeedAccessToken, SeedApp, SeedPhoneNumber } from './seed';
 
@@ -43,7 +46,8 @@ export interface RecordedMessage {
 export type GraphNode =
 	| { kind: 'phoneNumber'; id: string; typeName: 'WhatsAppBusinessPhoneNumber'; phoneNumber: SeedPhoneNumber }
 	| { kind: 'application'; id: string; typeName: 'Application'; app: SeedApp }
-	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' };
+	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' }
+	| { kind: 'flow'; id: string; typeName: 'WhatsAppBusinessFlow'; flow: FlowRecord };
 
 /** `+1 (555) 010-9999` → `15550109999` (cloud-api/reference/messages: wa_id is the user's number in digits). */
 export function toWaId(input: string): string {
@@ -58,7 +62,22 @@ export class SandboxState {
 	private callSeq = 0;
 	private faultSeq = 0;
 
-	constructor(readonly seed: SandboxSeed) {}
+	/** Runtime settings (`GET/POST /__sandbox/config`); `reset` restores the ones given at start. */
+	config: SandboxConfig;
+	/** The sandbox's own base URL (set once listening): download and preview links point here. */
+	baseUrl = 'http://sandbox.invalid';
+	/** Business public keys per phone number (cloud-api/reference/whatsapp-business-encryption). */
+	readonly keys = new EncryptionKeyStore();
+	readonly flows = new FlowStore();
+	/** Aborted when the sandbox closes: pending timers and outgoing requests stop. */
+	readonly lifetime = new AbortController();
+
+	constructor(
+		readonly seed: SandboxSeed,
+		private readonly initialConfig: SandboxConfig = defaultConfig(),
+	) {
+		this.config = structuredClone(initialConfig);
+	}
 
 	// --- the seeded world ---
 
@@ -75,7 +94,14 @@ export class SandboxState {
 		if (phoneNumber) return { kind: 'phoneNumber', id, typeName: 'WhatsAppBusinessPhoneNumber', phoneNumber };
 		if (id === this.seed.app.id) return { kind: 'application', id, typeName: 'Application', app: this.seed.app };
 		if (id === this.seed.wabaId) return { kind: 'whatsAppBusinessAccount', id, typeName: 'WhatsAppBusinessAccount' };
+		const flow = this.flows.get(id);
+		if (flow) return { kind: 'flow', id, typeName: 'WhatsAppBusinessFlow', flow };
 		return undefined;
+	}
+
+	/** The business public key uploaded for a phone number (with its signature status), if any. */
+	publicKeyFor(phoneNumberId: string): StoredPublicKey | undefined {
+		return this.keys.get(phoneNumberId);
 	}
 
 	// --- calls ---
@@ -144,11 +170,17 @@ export class SandboxState {
 
 	// --- everything ---
 
-	/** Forgets calls, faults and messages, and restarts the random sequence from its last seed. */
+	/**
+	 * Forgets calls, faults, messages, keys and flows, restores the start configuration, and restarts the random
+	 * sequence from its last seed.
+	 */
 	reset(): void {
 		this.clearCalls();
 		this.clearFaults();
 		this.messageLog.length = 0;
+		this.keys.clear();
+		this.flows.clear();
+		this.config = structuredClone(this.initialConfig);
 		this.random.reseed(this.random.seed);
 	}
 }

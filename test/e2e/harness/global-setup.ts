@@ -19,7 +19,6 @@ interface Started {
 }
 
 declare global {
-	// eslint-disable-next-line no-var
 	var __waFlowsE2e: Started | undefined;
 }
 
@@ -34,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
 	const results = await Promise.allSettled(
 		profiles.map(async (profile) => {
 			const spec = PROFILE_START[profile];
-			const n8n = await startN8n({ name: `e2e-${profile}`, ...spec });
+			const n8n = await startN8n({ name: `e2e-${profile}`, ...spec, withTestkit: true });
 			instances.push(n8n);
 			return [profile, n8n] as const;
 		}),

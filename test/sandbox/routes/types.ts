@@ -1,6 +1,7 @@
 // The Graph route table's types. Graph addresses `/{version}/{object-id}[/{edge}]`; a route names the node kind,
 // the edge (null = the node itself) and the method, so new simulations add rows rather than branches.
 import type { Principal } from '../auth';
+import type { UploadedFile } from '../http-io';
 import type { GraphNode, SandboxState } from '../state';
 import type { GraphVersion } from '../versions';
 
@@ -14,6 +15,10 @@ export interface GraphContext<N extends GraphNode = GraphNode> {
 	node: N;
 	/** Query and body parameters merged (body wins), as Graph reads them. */
 	params: Record<string, unknown>;
+	/** Form and multipart text fields as sent (see ParsedBody.rawFields). */
+	rawParams: Record<string, string>;
+	/** multipart/form-data file parts by field name. */
+	files: Record<string, UploadedFile>;
 	principal: Principal;
 }
 

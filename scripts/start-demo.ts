@@ -1,0 +1,61 @@
+// The README's start command (after install and build): a real n8n on http://localhost:5678 with our nodes, the
+// Cloud API sandbox, credentials pre-filled for the sandbox and the example workflows imported and active.
+// Ctrl+C (or SIGTERM) stops everything it started. Run through scripts/start.sh.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importExamples } from '../test/harness/examples';
+import { startN8n } from '../test/harness/n8n-instance';
+import { OWNER } from '../test/harness/n8n-owner';
+import { RUN_DIR } from '../test/harness/paths';
+import { createSandboxCredentials, demoFlowKeyPair } from '../test/harness/sandbox-credentials';
+import { startSandbox } from '../test/sandbox/server';
+
+export const DEMO_N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+export const DEMO_SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5690);
+/** The folder under .n8n-run/ (the e2e test of this command uses its own). */
+const DEMO_NAME = process.env.DEMO_NAME ?? 'demo';
+
+async function main(): Promise<void> {
+	const sandbox = await startSandbox({ port: DEMO_SANDBOX_PORT });
+	let stopN8n: () => Promise<void> = async () => undefined;
+	let stopping = false;
+	const stop = async (code: number): Promise<void> => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandbox…');
+		await stopN8n();
+		await sandbox.close();
+		process.exit(code);
+	};
+	process.once('SIGINT', () => void stop(0));
+	process.once('SIGTERM', () => void stop(0));
+
+	try {
+		console.log(`Cloud API sandbox on ${sandbox.url}; starting n8n (about 30 s)…`);
+		const n8n = await startN8n({ name: DEMO_NAME, major: 2, profile: 'regular', basePort: DEMO_N8N_PORT });
+		stopN8n = () => n8n.stop();
+		const keys = demoFlowKeyPair();
+		const demoDir = join(RUN_DIR, DEMO_NAME);
+		mkdirSync(demoDir, { recursive: true });
+		writeFileSync(join(demoDir, 'flow-endpoint-public-key.pem'), keys.publicKeyPem);
+		const credentials = await createSandboxCredentials(n8n, sandbox.url, keys.privateKeyPem);
+		const workflows = await importExamples(n8n.api, credentials);
+		console.log(
+			[
+				'',
+				`n8n is ready: http://localhost:${DEMO_N8N_PORT}  (log in as ${OWNER.email} / ${OWNER.password})`,
+				`Cloud API sandbox: ${sandbox.url}  (what it received: ${sandbox.url}/__sandbox/calls)`,
+				`Example workflows imported and active: ${Object.keys(workflows).join(', ')}`,
+				`Try: curl -X POST localhost:${DEMO_N8N_PORT}/webhook/example-send-text -H 'content-type: application/json' -d '{"to":"+15550100099","text":"Hi"}'`,
+				`Flow endpoint demo public key: ${join(demoDir, 'flow-endpoint-public-key.pem')}`,
+				'Press Ctrl+C to stop n8n and the sandbox.',
+				'READY',
+			].join('\n'),
+		);
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+		await stop(1);
+	}
+}
+
+void main();
