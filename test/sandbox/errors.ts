@@ -178,3 +178,32 @@ export function invalidParameterWithDetails(details: string): GraphError {
 export function notSimulated(what: string): GraphError {
 	return invalidParameterWithDetails(`[sandbox] ${what} is not simulated yet`);
 }
+
+// --- Flows management (flows/reference/error-codes, "Flow Management API error codes") ---
+// 139000 blocked by integrity, 139001 Flow can't be updated / error while processing Flow JSON, 139002 publishing
+// failed (invalid state, validation errors, missing endpoint_uri, versions not available for publishing, missing
+// signed public key, no application connected, endpoint not available, WABA not subscribed), 139003 can't deprecate
+// (unpublished or already deprecated), 139004 can't delete a published Flow, 139006 metrics: not enough data.
+// Meta documents the codes and the titles; the envelope's message and error_user_msg wording is the sandbox's.
+
+/** A Flows API error: HTTP 400, Meta's code, the documented title in error_user_title and the reason in error_user_msg. */
+export function flowError(code: number, title: string, reason: string): GraphError {
+	return new GraphError(400, {
+		message: `(#${code}) ${title}`,
+		type: OAUTH,
+		code,
+		error_user_title: title,
+		error_user_msg: reason,
+	});
+}
+
+/** Code 100 with a user title, as the Flows API answers "Flow name is not unique" and similar (flows/reference/error-codes). */
+export function invalidParameterWithTitle(title: string, reason: string): GraphError {
+	return new GraphError(400, {
+		message: '(#100) Invalid parameter',
+		type: OAUTH,
+		code: 100,
+		error_user_title: title,
+		error_user_msg: reason,
+	});
+}
