@@ -40,7 +40,7 @@ install_n8n2() {
   (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N2_VERSION" >/dev/null)
   # Native modules are rebuilt for Node 24 against its own headers (the machine's npmrc points at Node 20's).
   (cd "$dir" && PATH="$(node24_bin_dir):$PATH" npm_config_nodedir="$(node24_include)" \
-    npm rebuild sqlite3 isolated-vm >/dev/null)
+    npm rebuild --ignore-scripts=false sqlite3 isolated-vm >/dev/null)
   touch "$dir/.complete"
 }
 
@@ -54,7 +54,7 @@ install_n8n1() {
 {"name":"n8n1-cache","private":true,"overrides":{"xlsx":"0.18.5"}}
 JSON
   (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N1_VERSION" >/dev/null)
-  (cd "$dir" && npm rebuild sqlite3 >/dev/null)
+  (cd "$dir" && npm rebuild --ignore-scripts=false sqlite3 >/dev/null)
   touch "$dir/.complete"
 }
 

@@ -49,6 +49,14 @@ export type GraphNode =
 	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' }
 	| { kind: 'flow'; id: string; typeName: 'WhatsAppBusinessFlow'; flow: FlowRecord };
 
+/** An app subscribed to the WABA's webhooks (POST /{waba-id}/subscribed_apps), with its optional override. */
+export interface WabaSubscription {
+	appId: string;
+	/** webhooks/override: this WABA's `messages` webhooks go here instead of the app's callback URL. */
+	overrideCallbackUri?: string;
+	verifyToken?: string;
+}
+
 /** `+1 (555) 010-9999` → `15550109999` (cloud-api/reference/messages: wa_id is the user's number in digits). */
 export function toWaId(input: string): string {
 	return input.replace(/\D/g, '');
@@ -69,6 +77,8 @@ export class SandboxState {
 	/** Business public keys per phone number (cloud-api/reference/whatsapp-business-encryption). */
 	readonly keys = new EncryptionKeyStore();
 	readonly flows = new FlowStore();
+	/** Apps subscribed to the WABA; the seed's app is subscribed from the start (as after Embedded Signup). */
+	subscriptions: WabaSubscription[];
 	/** Aborted when the sandbox closes: pending timers and outgoing requests stop. */
 	readonly lifetime = new AbortController();
 
@@ -77,6 +87,7 @@ export class SandboxState {
 		private readonly initialConfig: SandboxConfig = defaultConfig(),
 	) {
 		this.config = structuredClone(initialConfig);
+		this.subscriptions = [{ appId: seed.app.id }];
 	}
 
 	// --- the seeded world ---
@@ -181,6 +192,7 @@ export class SandboxState {
 		this.keys.clear();
 		this.flows.clear();
 		this.config = structuredClone(this.initialConfig);
+		this.subscriptions = [{ appId: this.seed.app.id }];
 		this.random.reseed(this.random.seed);
 	}
 }
