@@ -4,10 +4,11 @@ import { N8nApi } from '../harness/n8n-api';
 import { ensureOwner } from '../harness/n8n-owner';
 import { REPO_ROOT } from '../harness/paths';
 import { waitForTcp } from '../harness/processes';
+import { E2E_PORT_OFFSET } from './harness/e2e-env';
 import { asArray, callWebhook } from './support/workflows';
 
-const N8N_PORT = 5820;
-const SANDBOX_PORT = 5830;
+const N8N_PORT = 5820 + E2E_PORT_OFFSET;
+const SANDBOX_PORT = 5830 + E2E_PORT_OFFSET;
 
 /** The README's start command (after its install and build steps, which the test command has already run). */
 describe('the start command', () => {

@@ -15,6 +15,9 @@ export type E2eProfile = 'regular' | 'queue' | 'n8n1';
 
 export const E2E_ENV_FILE = join(RUN_DIR, 'e2e-env.json');
 
+/** Added to every port the e2e run listens on, so two runs (e.g. two checkouts) can share a machine. */
+export const E2E_PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
 export function selectedProfiles(): E2eProfile[] {
 	const raw = process.env.E2E_PROFILES ?? 'regular,queue,n8n1';
 	return raw.split(',').map((p) => p.trim()).filter((p): p is E2eProfile => p === 'regular' || p === 'queue' || p === 'n8n1');

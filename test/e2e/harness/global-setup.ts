@@ -3,14 +3,14 @@ import { buildTestkit } from '../../harness/testkit-build';
 import { startN8n, type N8nInstance } from '../../harness/n8n-instance';
 import { RUN_DIR } from '../../harness/paths';
 import { startSandbox } from '../../sandbox/server';
-import { E2E_ENV_FILE, selectedProfiles, type E2eEnv, type E2eProfile } from './e2e-env';
+import { E2E_ENV_FILE, E2E_PORT_OFFSET, selectedProfiles, type E2eEnv, type E2eProfile } from './e2e-env';
 
-export const SANDBOX_PORT = 5680;
+const SANDBOX_PORT = 5680 + E2E_PORT_OFFSET;
 
 const PROFILE_START: Record<E2eProfile, { major: 1 | 2; profile: 'regular' | 'queue'; basePort: number }> = {
-	regular: { major: 2, profile: 'regular', basePort: 5700 },
-	queue: { major: 2, profile: 'queue', basePort: 5740 },
-	n8n1: { major: 1, profile: 'regular', basePort: 5780 },
+	regular: { major: 2, profile: 'regular', basePort: 5700 + E2E_PORT_OFFSET },
+	queue: { major: 2, profile: 'queue', basePort: 5740 + E2E_PORT_OFFSET },
+	n8n1: { major: 1, profile: 'regular', basePort: 5780 + E2E_PORT_OFFSET },
 };
 
 interface Started {
