@@ -3,6 +3,7 @@
 // (developers.facebook.com/docs/whatsapp/flows/guides/implementingyourflowendpoint;
 // flows/reference/error-codes for 421 / 427 / 432).
 import { checkAnswer, type AnswerKind } from './endpoint-answer';
+import { post, type Post } from './http-post';
 import { openAnswer, sealRequest, signatureHeader } from './flow-crypto';
 import { signFlowToken, usesFlowTokenSignature } from './flow-token-signature';
 import { isJsonObject, parseJson, type JsonObject } from './json';
@@ -81,7 +82,8 @@ export interface EndpointClientOptions {
 	timeoutMs?: number;
 	/** Default "3.0" when the flow does not say. */
 	dataApiVersion?: string;
-	fetch?: typeof fetch;
+	/** The HTTP transport (default node:http / node:https); tests may inject one. */
+	post?: Post;
 	now?: () => Date;
 }
 
@@ -179,19 +181,19 @@ export class EndpointClient {
 		const abort = new AbortController();
 		const timer = setTimeout(() => abort.abort(), timeoutMs);
 		const started = Date.now();
-		const doFetch = this.options.fetch ?? fetch;
+		const send = this.options.post ?? post;
 		let status: number;
 		let text: string;
 		try {
-			const res = await doFetch(this.options.endpointUri, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-				body: sealed.rawBody,
-				signal: abort.signal,
-			});
-			status = res.status;
+			const answer = await send(
+				this.options.endpointUri,
+				{ 'content-type': 'application/json', 'x-hub-signature-256': signature },
+				sealed.rawBody,
+				abort.signal,
+			);
+			status = answer.status;
+			text = answer.text;
 			attempt.status = status;
-			text = await res.text();
 		} catch (error) {
 			attempt.ms = Date.now() - started;
 			if (abort.signal.aborted) return { attempt, outcome: { kind: 'timeout', afterMs: timeoutMs } };
