@@ -30,6 +30,12 @@ export interface MessagingConfig {
 	 * (cloud-api/guides/send-messages#customer-service-windows). On by default, as on Meta.
 	 */
 	enforceWindow: boolean;
+	/**
+	 * How a free-form message outside the window fails. "webhook" (default, as the Cloud API does): the send answers
+	 * 200 with a message id, then a `failed` status webhook carries error 131047 "Re-engagement message".
+	 * "sync": the send itself answers HTTP 400 with code 131047.
+	 */
+	windowError: 'webhook' | 'sync';
 	/** Messages per second per business phone number before 130429 (cloud-api/overview#throughput: 80 by default). */
 	throughputMps: number;
 	/**
@@ -52,10 +58,24 @@ export interface FlowsConfig {
 	healthCheckTimeoutMs: number;
 }
 
+export interface TemplatesConfig {
+	/**
+	 * Whether created templates pass review by themselves: PENDING in the create answer (Postman "Create Flow
+	 * Template Message by …" answers "status": "PENDING"), APPROVED `reviewDelayMs` later with a
+	 * message_template_status_update webhook. AUTHENTICATION templates answer APPROVED at once (Postman "Create
+	 * authentication template w/ OTP copy code button"). false: they stay PENDING until
+	 * POST /__sandbox/templates/{id}/status.
+	 */
+	autoApprove: boolean;
+	/** Review delay in ms (multiplied by webhooks.timeScale). */
+	reviewDelayMs: number;
+}
+
 export interface SandboxConfig {
 	webhooks: WebhookConfig;
 	messaging: MessagingConfig;
 	flows: FlowsConfig;
+	templates: TemplatesConfig;
 }
 
 export function defaultConfig(): SandboxConfig {
@@ -70,8 +90,9 @@ export function defaultConfig(): SandboxConfig {
 			timeoutMs: 10_000,
 			timeScale: 1,
 		},
-		messaging: { enforceWindow: true, throughputMps: 80, pairRateMax: 45, pairRateWindowMs: 6_000 },
+		messaging: { enforceWindow: true, windowError: 'webhook', throughputMps: 80, pairRateMax: 45, pairRateWindowMs: 6_000 },
 		flows: { publishedEdit: 'draft', healthCheckTimeoutMs: 10_000 },
+		templates: { autoApprove: true, reviewDelayMs: 0 },
 	};
 }
 
@@ -91,7 +112,10 @@ export function mergeConfig(target: SandboxConfig, patch: unknown): SandboxConfi
 	return next;
 }
 
-const CLOSED_SETS: Readonly<Record<string, readonly string[]>> = { 'config.flows.publishedEdit': ['draft', 'reject'] };
+const CLOSED_SETS: Readonly<Record<string, readonly string[]>> = {
+	'config.flows.publishedEdit': ['draft', 'reject'],
+	'config.messaging.windowError': ['webhook', 'sync'],
+};
 
 function merge(target: Record<string, unknown>, patch: unknown, path: string, shape: Record<string, unknown>): void {
 	if (!isRecord(patch)) throw new ConfigInputError(`${path} must be an object`);

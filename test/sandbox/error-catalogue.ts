@@ -44,6 +44,11 @@ export const ERROR_CATALOGUE: Readonly<Record<number, CatalogueEntry>> = {
 	100: { status: 400, message: '(#100) Invalid parameter' },
 	131000: { status: 500, message: '(#131000) Something went wrong', details: 'Something went wrong' },
 	131016: { status: 503, message: '(#131016) Service unavailable', details: 'A service is temporarily unavailable.' },
+	131047: {
+		status: 400,
+		message: '(#131047) Re-engagement message',
+		details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+	},
 	131026: { status: 400, message: '(#131026) Message undeliverable', details: 'Message undeliverable' },
 	133004: {
 		status: 503,

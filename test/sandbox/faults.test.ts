@@ -18,6 +18,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(async () => {
 	expect((await post(sandbox, '/__sandbox/reset')).status).toBe(200);
+	// The test user wrote within 24 hours: free-form messages are delivered.
+	expect((await post(sandbox, '/__sandbox/users/15550109999/open-window', { json: {} })).status).toBe(200);
 });
 
 const token = SANDBOX_ACCESS_TOKEN;
@@ -131,6 +133,7 @@ describe('times and rate', () => {
 	it('rate 0.5 with a fixed seed faults the same requests every run, and only the others are delivered', async () => {
 		async function run(): Promise<number[]> {
 			await post(sandbox, '/__sandbox/reset');
+			await post(sandbox, '/__sandbox/users/15550109999/open-window', { json: {} });
 			await addFault({ preset: 'throughput', rate: 0.5 });
 			expect((await post(sandbox, '/__sandbox/seed-random', { json: { seed: 42 } })).body).toEqual({ seed: 42 });
 			const statuses: number[] = [];

@@ -71,11 +71,13 @@ export async function pingFlowEndpoint(state: SandboxState, flow: FlowRecord, ph
 			}
 		}
 	} catch (error: unknown) {
-		const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+		// Duck-typed: fetch's errors may come from another realm than this module's Error.
+		const e = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
+		const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
 		errorKind = timedOut ? 'timeout_error' : 'connection_error';
 		check.problem = timedOut
 			? `no answer within ${state.config.flows.healthCheckTimeoutMs} ms`
-			: `the endpoint could not be reached (${error instanceof Error ? String((error as { cause?: { code?: string } }).cause?.code ?? error.message) : String(error)})`;
+			: `the endpoint could not be reached (${e.cause?.code ?? e.message ?? String(error)})`;
 	}
 	state.flows.recordEndpointRequest(flow.id, { ok: check.ok, latencyMs: Date.now() - started, errorKind });
 	return check;

@@ -26,7 +26,7 @@ function flowCanSend(flow: FlowRecord): 'AVAILABLE' | 'LIMITED' | 'BLOCKED' {
 }
 
 /** health_status as in the Postman example "Get Flow": the worst entity decides can_send_message. */
-function healthStatus(state: SandboxState, flow: FlowRecord): Record<string, unknown> {
+function healthStatus(flow: FlowRecord): Record<string, unknown> {
 	const entities: Record<string, unknown>[] = [
 		{ entity_type: 'FLOW', id: flow.id, can_send_message: flowCanSend(flow) },
 		{ entity_type: 'WABA', id: flow.wabaId, can_send_message: 'AVAILABLE' },
@@ -55,7 +55,7 @@ export function flowFields(state: SandboxState, flow: FlowRecord): Record<string
 		data_channel_uri: flow.endpointUri,
 		whatsapp_business_account: { id: flow.wabaId },
 		application: flow.applicationId === app.id ? { link: app.link, name: app.name, id: app.id } : undefined,
-		health_status: healthStatus(state, flow),
+		health_status: healthStatus(flow),
 		updated_at: flow.updatedAt,
 	};
 	return fields;

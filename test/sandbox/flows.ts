@@ -57,6 +57,8 @@ export interface FlowRecord {
 	createdAt: string;
 	updatedAt: string;
 	endpointRequests: EndpointRequestRecord[];
+	/** When messages opening this Flow were accepted (ms), for the THROTTLED limit of 10 an hour. */
+	sends: number[];
 }
 
 /** Meta's preview links expire after 30 days (flows/reference/flowsapi "preview": expires_at). */
@@ -92,6 +94,7 @@ export class FlowStore {
 			createdAt: now,
 			updatedAt: now,
 			endpointRequests: [],
+			sends: [],
 		};
 		if (input.endpointUri !== undefined) flow.endpointUri = input.endpointUri;
 		this.flows.set(flow.id, flow);

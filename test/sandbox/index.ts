@@ -21,3 +21,12 @@ export { FAULT_PRESETS, type FaultInput, type FaultPresetName, type FaultRuleVie
 export { ERROR_CATALOGUE } from './error-catalogue';
 export type { GraphErrorBody, GraphErrorEnvelope } from './errors';
 export { LATEST_VERSION, SUPPORTED_VERSIONS, type GraphVersion } from './versions';
+export { defaultConfig, type SandboxConfig, type WebhookConfig, type MessagingConfig, type FlowsConfig, type TemplatesConfig } from './config';
+export type { StoredPublicKey, KeySignatureStatus } from './encryption-keys';
+export type { FlowRecord, FlowStatus, HealthCheckRecord, EndpointRequestRecord } from './flows';
+export type { WebhookDelivery, WebhookAttempt, WebhookChange } from './webhooks';
+export { webhookEnvelope } from './webhooks';
+export { userSends, type InboundInput } from './inbound';
+export type { InboundMessage } from './users';
+export { SANDBOX_FLOW_TEMPLATE_FLOW_NAME, type TemplateRecord } from './templates';
+export type { MediaRecord } from './media';

@@ -15,7 +15,11 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 });
 afterAll(() => sandbox.close());
-beforeEach(() => sandbox.state.reset());
+beforeEach(() => {
+	sandbox.state.reset();
+	sandbox.state.users.openWindow(SANDBOX_PHONE_NUMBER_ID, '15550109999');
+	sandbox.state.users.openWindow(SANDBOX_PHONE_NUMBER_ID, '15550108888');
+});
 
 const token = SANDBOX_ACCESS_TOKEN;
 const phonePath = `/v22.0/${SANDBOX_PHONE_NUMBER_ID}`;

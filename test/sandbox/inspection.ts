@@ -3,30 +3,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultInputError, parseFaultInput, viewFaultRule } from './fault-rules';
 import { isRecord, readBody, sendJson } from './http-io';
+import { BadRequest, OK, type InspectionRoute } from './inspection-types';
+import { SCRIPTING_ROUTES } from './inspection-scripting';
 import type { SandboxState } from './state';
 
 export const INSPECTION_PREFIX = '/__sandbox';
 
-interface InspectionRequest {
-	state: SandboxState;
-	url: URL;
-	/** Path segments after /__sandbox. */
-	segments: string[];
-	json(): Promise<unknown>;
-}
-
-interface InspectionRoute {
-	method: 'GET' | 'POST' | 'DELETE';
-	/** Path after /__sandbox; ':id' matches one segment. */
-	path: string;
-	handle(req: InspectionRequest): { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
-}
-
-class BadRequest extends Error {}
-
-const OK = { status: 200, body: { ok: true } };
-
 const ROUTES: readonly InspectionRoute[] = [
+	...SCRIPTING_ROUTES,
 	{ method: 'GET', path: '/health', handle: () => OK },
 	{ method: 'GET', path: '/seed', handle: ({ state }) => ({ status: 200, body: state.seed }) },
 	{

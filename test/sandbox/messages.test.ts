@@ -14,7 +14,11 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 });
 afterAll(() => sandbox.close());
-beforeEach(() => sandbox.state.reset());
+beforeEach(() => {
+	sandbox.state.reset();
+	// The test user has written within 24 hours, so free-form messages are delivered (window rules: messaging.test.ts).
+	sandbox.state.users.openWindow(SANDBOX_PHONE_NUMBER_ID, '15550109999');
+});
 
 const token = SANDBOX_ACCESS_TOKEN;
 const messagesPath = `/v24.0/${SANDBOX_PHONE_NUMBER_ID}/messages`;
@@ -143,10 +147,10 @@ describe('invalid messages are rejected with Meta\'s error envelope and nothing 
 	it('says plainly when a message type is not simulated yet', async () => {
 		const answer = await post(sandbox, messagesPath, {
 			token,
-			json: { messaging_product: 'whatsapp', to: '15550109999', type: 'template', template: { name: 'hello_world' } },
+			json: { messaging_product: 'whatsapp', to: '15550109999', type: 'location', location: { latitude: 1, longitude: 2 } },
 		});
 		const error = expectGraphError(answer, 400, 100);
-		expect(error.error_data?.details).toBe('[sandbox] message type "template" is not simulated yet');
+		expect(error.error_data?.details).toBe('[sandbox] message type "location" is not simulated yet');
 	});
 
 	it('answers GET on the messages edge with Graph\'s "Unsupported get request"', async () => {

@@ -1,6 +1,8 @@
 // Starts the sandbox: one HTTP server, Graph requests under /{version}/…, the sandbox's own API under /__sandbox/.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CDN_PREFIX, handleCdnRequest } from './cdn';
+import { mergeConfig, defaultConfig, type SandboxConfig } from './config';
 import { GraphError, newFbtraceId } from './errors';
 import { handleGraphRequest } from './graph';
 import { BodyTooLargeError, sendJson } from './http-io';
@@ -14,7 +16,11 @@ export interface SandboxOptions {
 	/** Default 127.0.0.1: the sandbox is for local use only. */
 	host?: string;
 	seed?: Partial<SandboxSeed>;
+	/** Runtime settings to start with (merged into the defaults; `reset` comes back to them). */
+	config?: DeepPartial<SandboxConfig>;
 }
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
 
 export interface Sandbox {
 	/** Base URL without a trailing slash, e.g. http://127.0.0.1:5679; Graph paths follow as `${url}/v21.0/…`. */
@@ -46,13 +52,15 @@ function sandboxFailure(res: ServerResponse, error: unknown): void {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const host = options.host ?? '127.0.0.1';
-	const state = new SandboxState(buildSeed(options.seed));
+	const state = new SandboxState(buildSeed(options.seed), mergeConfig(defaultConfig(), options.config ?? {}));
 	const lifetime = new AbortController();
 
 	async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		if (isInspectionPath(url.pathname)) {
 			await handleInspectionRequest(state, req, res, url);
+		} else if (url.pathname.startsWith(`${CDN_PREFIX}/`)) {
+			handleCdnRequest(state, req, res, url);
 		} else {
 			await handleGraphRequest(state, req, res, url, lifetime.signal);
 		}
@@ -77,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	const { port } = server.address() as AddressInfo;
 	const urlHost = host.includes(':') ? `[${host}]` : host;
+	state.baseUrl = `http://${urlHost}:${port}`;
 
 	let closing: Promise<void> | undefined;
 	return {
@@ -86,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		close() {
 			closing ??= new Promise<void>((resolve, reject) => {
 				lifetime.abort();
+				state.dispose();
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			});

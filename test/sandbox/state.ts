@@ -4,7 +4,12 @@ import { defaultConfig, type SandboxConfig } from './config';
 import { EncryptionKeyStore, type StoredPublicKey } from './encryption-keys';
 import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
 import { FlowStore, type FlowRecord } from './flows';
+import { MediaStore, type MediaRecord } from './media';
+import { SendLimiter } from './messaging-limits';
+import { TemplateStore } from './templates';
+import { UserStore } from './users';
 import { DEFAULT_RANDOM_SEED, SeededRandom } from './prng';
+import { WebhookSender } from './webhooks';
 import type { SandboxSeed, SeedAccessToken, SeedApp, SeedPhoneNumber } from './seed';
 
 /** A Graph call as received (secrets redacted), with the status it got; null = no answer (timeout or reset). */
@@ -37,9 +42,17 @@ export interface RecordedMessage {
 	waId: string;
 	type: string;
 	text?: { body: string; preview_url: boolean };
+	/** The type's object as accepted (text, interactive, template, image, …). */
+	content?: Record<string, unknown>;
 	context?: { message_id: string };
 	/** The request parameters as received. */
 	request: Record<string, unknown>;
+	/** Delivery state, as the status webhooks report it; "accepted" until the first one. */
+	status?: 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+	/** Why it failed (status "failed"), e.g. 131047 outside the 24-hour window. */
+	errors?: { code: number; title: string; message: string; details: string }[];
+	/** Pricing category: service, marketing, utility or authentication. */
+	category: 'service' | 'marketing' | 'utility' | 'authentication';
 }
 
 /** Graph objects the sandbox can address by id. `typeName` is Graph's node type name used in its error messages. */
@@ -47,7 +60,8 @@ export type GraphNode =
 	| { kind: 'phoneNumber'; id: string; typeName: 'WhatsAppBusinessPhoneNumber'; phoneNumber: SeedPhoneNumber }
 	| { kind: 'application'; id: string; typeName: 'Application'; app: SeedApp }
 	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' }
-	| { kind: 'flow'; id: string; typeName: 'WhatsAppBusinessFlow'; flow: FlowRecord };
+	| { kind: 'flow'; id: string; typeName: 'WhatsAppBusinessFlow'; flow: FlowRecord }
+	| { kind: 'media'; id: string; typeName: 'WhatsAppBusinessMedia'; media: MediaRecord };
 
 /** An app subscribed to the WABA's webhooks (POST /{waba-id}/subscribed_apps), with its optional override. */
 export interface WabaSubscription {
@@ -77,10 +91,18 @@ export class SandboxState {
 	/** Business public keys per phone number (cloud-api/reference/whatsapp-business-encryption). */
 	readonly keys = new EncryptionKeyStore();
 	readonly flows = new FlowStore();
+	readonly media = new MediaStore();
+	/** Users' inbound messages and their 24-hour windows. */
+	readonly users = new UserStore();
+	readonly limiter = new SendLimiter();
+	/** Message templates (seeded: hello_world, order_update, verification_code, flow_signup, …). */
+	readonly templates = new TemplateStore();
 	/** Apps subscribed to the WABA; the seed's app is subscribed from the start (as after Embedded Signup). */
 	subscriptions: WabaSubscription[];
 	/** Aborted when the sandbox closes: pending timers and outgoing requests stop. */
 	readonly lifetime = new AbortController();
+	/** Signed webhooks to the app (statuses, inbound messages, flow events, raw payloads). */
+	readonly webhooks = new WebhookSender(this);
 
 	constructor(
 		readonly seed: SandboxSeed,
@@ -88,6 +110,7 @@ export class SandboxState {
 	) {
 		this.config = structuredClone(initialConfig);
 		this.subscriptions = [{ appId: seed.app.id }];
+		this.templates.reseed(this);
 	}
 
 	// --- the seeded world ---
@@ -107,6 +130,8 @@ export class SandboxState {
 		if (id === this.seed.wabaId) return { kind: 'whatsAppBusinessAccount', id, typeName: 'WhatsAppBusinessAccount' };
 		const flow = this.flows.get(id);
 		if (flow) return { kind: 'flow', id, typeName: 'WhatsAppBusinessFlow', flow };
+		const media = this.media.get(id);
+		if (media) return { kind: 'media', id, typeName: 'WhatsAppBusinessMedia', media };
 		return undefined;
 	}
 
@@ -140,10 +165,18 @@ export class SandboxState {
 		this.messageLog.push(message);
 	}
 
-	/** Messages accepted for a user, oldest first; `waIdOrNumber` may be formatted (+, spaces, dashes). */
+	/**
+	 * Messages the user got, oldest first (accepted and not failed: a message refused outside the 24-hour window is
+	 * in `messages()` only); `waIdOrNumber` may be formatted (+, spaces, dashes).
+	 */
 	messagesTo(waIdOrNumber: string): RecordedMessage[] {
 		const waId = toWaId(waIdOrNumber);
-		return this.messageLog.filter((m) => m.waId === waId);
+		return this.messageLog.filter((m) => m.waId === waId && m.status !== 'failed');
+	}
+
+	/** An accepted message by id. */
+	message(id: string): RecordedMessage | undefined {
+		return this.messageLog.find((m) => m.id === id);
 	}
 
 	messages(): RecordedMessage[] {
@@ -181,6 +214,12 @@ export class SandboxState {
 
 	// --- everything ---
 
+	/** Stops timers and outgoing requests (called when the sandbox closes). */
+	dispose(): void {
+		this.lifetime.abort();
+		this.webhooks.clear();
+	}
+
 	/**
 	 * Forgets calls, faults, messages, keys and flows, restores the start configuration, and restarts the random
 	 * sequence from its last seed.
@@ -191,8 +230,13 @@ export class SandboxState {
 		this.messageLog.length = 0;
 		this.keys.clear();
 		this.flows.clear();
+		this.media.clear();
+		this.users.clear();
+		this.limiter.clear();
+		this.webhooks.clear();
 		this.config = structuredClone(this.initialConfig);
 		this.subscriptions = [{ appId: this.seed.app.id }];
+		this.templates.reseed(this);
 		this.random.reseed(this.random.seed);
 	}
 }

@@ -5,7 +5,7 @@ import type { UploadedFile } from '../http-io';
 import type { GraphNode, SandboxState } from '../state';
 import type { GraphVersion } from '../versions';
 
-export type GraphMethod = 'GET' | 'POST' | 'DELETE';
+export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type NodeKind = GraphNode['kind'];
 export type NodeOfKind<K extends NodeKind> = Extract<GraphNode, { kind: K }>;
 
