@@ -4,10 +4,13 @@
 // - /__cdn/flow-preview/{flow-id}/?token=…: a stand-in for the web preview (preview.preview_url);
 // - /__cdn/media/{media-id}/{token}: uploaded media (GET /{media-id}'s url), which, as on Meta, needs the access token
 //   (cloud-api/reference/media "Download Media": "include the access token in the Authorization header"); without
-//   it the answer is 401 (Meta answers 404 without a valid token; guess).
+//   it the answer is 401 (Meta answers 404 without a valid token; guess);
+// - /__cdn/flow-media/{id}: files picked in a flow, encrypted as WhatsApp's CDN holds them for the endpoint
+//   (flows/reference/media_upload: cdn_url + encryption_metadata; no token).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findToken } from './auth';
 import { sendBytes, sendJson } from './http-io';
+import { FLOW_MEDIA_CDN_KIND } from './simulated-user/registry';
 import type { SandboxState } from './state';
 
 export const CDN_PREFIX = '/__cdn';
@@ -49,6 +52,15 @@ export function handleCdnRequest(state: SandboxState, req: IncomingMessage, res:
 			return;
 		}
 		sendBytes(res, 200, media.data, { 'content-type': media.mimeType });
+		return;
+	}
+	if (kind === FLOW_MEDIA_CDN_KIND) {
+		const file = state.simulatedUsers.cdnFile(id ?? '');
+		if (!file) {
+			sendJson(res, 404, { error: 'no such file on the flow-media CDN' });
+			return;
+		}
+		sendBytes(res, 200, Buffer.from(file), { 'content-type': 'application/octet-stream' });
 		return;
 	}
 	sendJson(res, 404, { error: `no sandbox download ${url.pathname}` });

@@ -56,6 +56,11 @@ export interface FlowsConfig {
 	publishedEdit: 'draft' | 'reject';
 	/** How long publishing waits for the endpoint's answer to the `ping` health check (Meta's endpoint timeout: 10 s). */
 	healthCheckTimeoutMs: number;
+	/**
+	 * How long the simulated WhatsApp client waits for the endpoint's answer before it shows the generic error
+	 * (flows/guides/implementingyourflowendpoint: the endpoint must answer within 10 s). Tests shorten it.
+	 */
+	clientTimeoutMs: number;
 }
 
 export interface TemplatesConfig {
@@ -91,7 +96,7 @@ export function defaultConfig(): SandboxConfig {
 			timeScale: 1,
 		},
 		messaging: { enforceWindow: true, windowError: 'webhook', throughputMps: 80, pairRateMax: 45, pairRateWindowMs: 6_000 },
-		flows: { publishedEdit: 'draft', healthCheckTimeoutMs: 10_000 },
+		flows: { publishedEdit: 'draft', healthCheckTimeoutMs: 10_000, clientTimeoutMs: 10_000 },
 		templates: { autoApprove: true, reviewDelayMs: 0 },
 	};
 }

@@ -29,6 +29,14 @@ export function publicKeyProblem(pem: string): string | null {
 	return null;
 }
 
+/**
+ * The key as SPKI PEM ("BEGIN PUBLIC KEY"), whatever PEM form was uploaded: the simulated client imports keys with
+ * WebCrypto, which reads SPKI only (a format step; the client's RSA work stays WebCrypto).
+ */
+export function spkiPem(stored: StoredPublicKey): string {
+	return stored.key.export({ type: 'spki', format: 'pem' }).toString();
+}
+
 export class EncryptionKeyStore {
 	private readonly keys = new Map<string, StoredPublicKey>();
 

@@ -1,36 +1,15 @@
-// The WhatsApp side of the Flow endpoint protocol (flows/guides/implementingyourflowendpoint), written for the
-// sandbox from Meta's description, not shared with the nodes:
+// node:crypto pieces of the Flow endpoint protocol (flows/guides/implementingyourflowendpoint), written for the
+// sandbox from Meta's description, not shared with the nodes. The requests themselves are sealed by the simulated
+// client (client/flow-crypto.ts, WebCrypto, also for the publishing ping); this file keeps the signature (webhooks)
+// and an answer decryption checked against Meta's known-answer vectors (flow-publish.test.ts). The protocol:
 // - request: a fresh 128-bit AES key, wrapped with RSA-OAEP (SHA-256 for OAEP and MGF1) under the business public key
 //   uploaded for the phone number; the JSON payload encrypted with AES-128-GCM under a 16-byte IV, the 16-byte tag
 //   appended; all three base64 in {encrypted_flow_data, encrypted_aes_key, initial_vector}.
 // - response: base64 of AES-128-GCM(ciphertext + tag) under the same key and the IV with every bit flipped.
 // - signature: X-Hub-Signature-256 = "sha256=" + hex HMAC-SHA256 of the exact body bytes with the app secret.
-import { constants, createCipheriv, createDecipheriv, createHmac, publicEncrypt, randomBytes, type KeyObject } from 'node:crypto';
+import { createDecipheriv, createHmac } from 'node:crypto';
 
 const TAG_LENGTH = 16;
-
-export interface EncryptedFlowRequest {
-	body: { encrypted_flow_data: string; encrypted_aes_key: string; initial_vector: string };
-	aesKey: Buffer;
-	iv: Buffer;
-}
-
-export function encryptFlowRequest(publicKey: KeyObject, payload: unknown): EncryptedFlowRequest {
-	const aesKey = randomBytes(16);
-	const iv = randomBytes(16);
-	const cipher = createCipheriv('aes-128-gcm', aesKey, iv, { authTagLength: TAG_LENGTH });
-	const encrypted = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-	const wrappedKey = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, aesKey);
-	return {
-		body: {
-			encrypted_flow_data: encrypted.toString('base64'),
-			encrypted_aes_key: wrappedKey.toString('base64'),
-			initial_vector: iv.toString('base64'),
-		},
-		aesKey,
-		iv,
-	};
-}
 
 export function flipIv(iv: Buffer): Buffer {
 	return Buffer.from(iv.map((byte) => ~byte & 0xff));

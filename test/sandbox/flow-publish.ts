@@ -10,78 +10,15 @@
 //   7. the WABA is subscribed by the app ("WhatsApp Business Account is not subscribed to Flows Webhooks");
 //   8. the endpoint answers a `ping` health check correctly ("Endpoint Not Available"): the sandbox sends one,
 //      encrypted under that phone number's key and signed with the app secret, and decrypts the answer, which must
-//      be {"data": {"status": "active"}} (flows/guides/implementingyourflowendpoint "Health check request").
+//      be {"data": {"status": "active"}} (flows/guides/implementingyourflowendpoint "Health check request"); the
+//      simulated client's EndpointClient sends it (flow-ping.ts).
 import { flowError } from './errors';
-import { decryptFlowResponse, encryptFlowRequest, hubSignature } from './flow-endpoint-crypto';
 import { isPublishableVersion } from './flow-json-validator';
-import { isEndpointFlow, type FlowRecord, type HealthCheckRecord } from './flows';
+import { pingFlowEndpoint } from './flow-ping';
+import { isEndpointFlow, type FlowRecord } from './flows';
 import type { SandboxState } from './state';
 
 const PUBLISH_FAILED = 139002;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The `ping` the sandbox sends; records it in state.flows.healthChecks and as an endpoint request for the metrics. */
-export async function pingFlowEndpoint(state: SandboxState, flow: FlowRecord, phoneNumberId: string): Promise<HealthCheckRecord> {
-	const key = state.keys.get(phoneNumberId);
-	const endpointUri = flow.endpointUri ?? '';
-	const payload = { version: flow.analysis?.dataApiVersion ?? '3.0', action: 'ping' };
-	const check: HealthCheckRecord = {
-		at: new Date().toISOString(),
-		flowId: flow.id,
-		endpointUri,
-		phoneNumberId,
-		request: { headers: {}, body: '' },
-		status: null,
-		ok: false,
-	};
-	state.flows.healthChecks.push(check);
-	if (!key) {
-		check.problem = `no public key for phone number ${phoneNumberId}`;
-		return check;
-	}
-	const encrypted = encryptFlowRequest(key.key, payload);
-	const body = JSON.stringify(encrypted.body);
-	const headers = { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, state.seed.app.secret) };
-	check.request = { headers, body };
-	const started = Date.now();
-	let errorKind: string | undefined;
-	try {
-		const signal = AbortSignal.any([state.lifetime.signal, AbortSignal.timeout(state.config.flows.healthCheckTimeoutMs)]);
-		const res = await fetch(endpointUri, { method: 'POST', headers, body, signal });
-		check.status = res.status;
-		check.responseText = await res.text();
-		if (res.status !== 200) {
-			errorKind = 'unexpected_http_status_code';
-			check.problem = `the endpoint answered HTTP ${res.status}`;
-		} else {
-			try {
-				check.decrypted = decryptFlowResponse(check.responseText, encrypted.aesKey, encrypted.iv);
-				const data = isRecord(check.decrypted) ? check.decrypted.data : undefined;
-				if (isRecord(data) && data.status === 'active') check.ok = true;
-				else {
-					errorKind = 'invalid_response';
-					check.problem = `the endpoint answered ${JSON.stringify(check.decrypted)}, not {"data":{"status":"active"}}`;
-				}
-			} catch (error: unknown) {
-				errorKind = 'decryption_error';
-				check.problem = `the answer could not be decrypted (${error instanceof Error ? error.message : String(error)})`;
-			}
-		}
-	} catch (error: unknown) {
-		// Duck-typed: fetch's errors may come from another realm than this module's Error.
-		const e = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
-		const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
-		errorKind = timedOut ? 'timeout_error' : 'connection_error';
-		check.problem = timedOut
-			? `no answer within ${state.config.flows.healthCheckTimeoutMs} ms`
-			: `the endpoint could not be reached (${e.cause?.code ?? e.message ?? String(error)})`;
-	}
-	state.flows.recordEndpointRequest(flow.id, { ok: check.ok, latencyMs: Date.now() - started, errorKind });
-	return check;
-}
 
 /** Runs the publishing checks; throws Meta's 139002 error with the first failing check's title, else publishes. */
 export async function publishFlow(state: SandboxState, flow: FlowRecord): Promise<void> {
@@ -117,6 +54,6 @@ export async function publishFlow(state: SandboxState, flow: FlowRecord): Promis
 			throw flowError(PUBLISH_FAILED, 'Endpoint Not Available', `The endpoint failed the health check: ${check.problem ?? 'unknown reason'}.`);
 		}
 	}
-	flow.status = 'PUBLISHED';
+	state.flows.markPublished(flow);
 	flow.updatedAt = new Date().toISOString();
 }

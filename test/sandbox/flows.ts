@@ -49,6 +49,12 @@ export interface FlowRecord {
 	applicationId: string | null;
 	/** The uploaded flow.json text, exactly as received. */
 	jsonText?: string;
+	/**
+	 * The Flow JSON as last published. Messages sent before an edit keep showing it (flows/reference/lifecycle:
+	 * editing returns the Flow to DRAFT; "Old messages will have previous content, but the new messages will reflect
+	 * the changes").
+	 */
+	publishedJsonText?: string;
 	analysis?: FlowJsonAnalysis;
 	/** Random part of the asset download URL; changes with every upload. */
 	assetToken: string;
@@ -124,6 +130,12 @@ export class FlowStore {
 		flow.assetToken = token();
 		flow.updatedAt = new Date().toISOString();
 		return flow.analysis;
+	}
+
+	/** PUBLISHED, remembering the JSON published (what messages in published mode open from now on). */
+	markPublished(flow: FlowRecord): void {
+		flow.status = 'PUBLISHED';
+		flow.publishedJsonText = flow.jsonText;
 	}
 
 	invalidatePreview(flow: FlowRecord): void {

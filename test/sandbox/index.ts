@@ -30,3 +30,8 @@ export { userSends, type InboundInput } from './inbound';
 export type { InboundMessage } from './users';
 export { SANDBOX_FLOW_TEMPLATE_FLOW_NAME, type TemplateRecord } from './templates';
 export type { MediaRecord } from './media';
+export { SimulatedUser } from './simulated-user/simulated-user';
+export { SimulatedUserError, type SimulatedUserErrorCode } from './simulated-user/errors';
+export type { FlowStep, FlowStepKind, ExchangeView, ActionView, StepResultView } from './simulated-user/step-view';
+export type { FlowLaunch } from './simulated-user/flow-message';
+export type { FlowReply } from './simulated-user/flow-reply';

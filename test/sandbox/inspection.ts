@@ -5,12 +5,14 @@ import { FaultInputError, parseFaultInput, viewFaultRule } from './fault-rules';
 import { isRecord, readBody, sendJson } from './http-io';
 import { BadRequest, OK, type InspectionRoute } from './inspection-types';
 import { SCRIPTING_ROUTES } from './inspection-scripting';
+import { SIMULATED_USER_ROUTES } from './simulated-user/routes';
 import type { SandboxState } from './state';
 
 export const INSPECTION_PREFIX = '/__sandbox';
 
 const ROUTES: readonly InspectionRoute[] = [
 	...SCRIPTING_ROUTES,
+	...SIMULATED_USER_ROUTES,
 	{ method: 'GET', path: '/health', handle: () => OK },
 	{ method: 'GET', path: '/seed', handle: ({ state }) => ({ status: 200, body: state.seed }) },
 	{
@@ -88,6 +90,15 @@ const ROUTES: readonly InspectionRoute[] = [
 	},
 ];
 
+/** `%2B1%20555…` → `+1 555…` (a user's number may be given formatted); a malformed escape stays as it is. */
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
 function pathMatches(pattern: string, segments: string[]): boolean {
 	const parts = pattern.split('/').filter((s) => s !== '');
 	return parts.length === segments.length && parts.every((p, i) => p === ':id' || p === segments[i]);
@@ -100,7 +111,7 @@ export async function handleInspectionRequest(
 	url: URL,
 ): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
-	const segments = url.pathname.slice(INSPECTION_PREFIX.length).split('/').filter((s) => s !== '');
+	const segments = url.pathname.slice(INSPECTION_PREFIX.length).split('/').filter((s) => s !== '').map(decodeSegment);
 	const candidates = ROUTES.filter((r) => pathMatches(r.path, segments));
 	const route = candidates.find((r) => r.method === method);
 	if (!route) {

@@ -8,6 +8,7 @@ import { MediaStore, type MediaRecord } from './media';
 import { SendLimiter } from './messaging-limits';
 import { TemplateStore } from './templates';
 import { UserStore } from './users';
+import { SimulatedUsers } from './simulated-user/registry';
 import { DEFAULT_RANDOM_SEED, SeededRandom } from './prng';
 import { WebhookSender } from './webhooks';
 import type { SandboxSeed, SeedAccessToken, SeedApp, SeedPhoneNumber } from './seed';
@@ -103,6 +104,8 @@ export class SandboxState {
 	readonly lifetime = new AbortController();
 	/** Signed webhooks to the app (statuses, inbound messages, flow events, raw payloads). */
 	readonly webhooks = new WebhookSender(this);
+	/** Simulated WhatsApp users going through the flows they were sent (simulated-user/). */
+	readonly simulatedUsers = new SimulatedUsers(this);
 
 	constructor(
 		readonly seed: SandboxSeed,
@@ -221,7 +224,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Forgets calls, faults, messages, keys and flows, restores the start configuration, and restarts the random
+	 * Forgets calls, faults, messages, keys, flows and simulated users' sessions, restores the start configuration, and restarts the random
 	 * sequence from its last seed.
 	 */
 	reset(): void {
@@ -232,6 +235,7 @@ export class SandboxState {
 		this.flows.clear();
 		this.media.clear();
 		this.users.clear();
+		this.simulatedUsers.clear();
 		this.limiter.clear();
 		this.webhooks.clear();
 		this.config = structuredClone(this.initialConfig);

@@ -172,7 +172,7 @@ export class TemplateStore {
 			applicationId: state.seed.app.id,
 		});
 		state.flows.setJson(flow, signupFlowJson());
-		flow.status = 'PUBLISHED';
+		state.flows.markPublished(flow);
 		for (const t of seededTemplates(flow.id)) this.add(t);
 	}
 }

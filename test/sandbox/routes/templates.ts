@@ -82,7 +82,7 @@ function checkButtons(state: SandboxState, buttons: unknown, category: TemplateC
 					state.flows.delete(flow.id);
 					throw invalidParameterWithDetails(`flow_json has validation errors: ${analysis.errors[0].message}`);
 				}
-				flow.status = 'PUBLISHED';
+				state.flows.markPublished(flow);
 				delete out.flow_json;
 				out.flow_id = flow.id;
 			}

@@ -40,6 +40,8 @@ export interface FlowEndpoint {
 	received: ReceivedRequest[];
 	/** Faults applied in order, one per request; an empty queue answers normally. */
 	faults: EndpointFault[];
+	/** Decrypts with another private key from now on (a key rotation: requests under the old key get 421). */
+	useKey(privateKeyPem: string, passphrase?: string): void;
 	close(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ function seal(text: string, key: Buffer, iv: Buffer): string {
 }
 
 export async function startFlowEndpoint(options: FlowEndpointOptions): Promise<FlowEndpoint> {
-	const privateKey = createPrivateKey({ key: options.privateKeyPem, passphrase: options.passphrase });
+	let privateKey = createPrivateKey({ key: options.privateKeyPem, passphrase: options.passphrase });
 	const received: ReceivedRequest[] = [];
 	const faults: EndpointFault[] = [];
 	const timers = new Set<NodeJS.Timeout>();
@@ -150,6 +152,9 @@ export async function startFlowEndpoint(options: FlowEndpointOptions): Promise<F
 		url: `http://127.0.0.1:${port}/flow`,
 		received,
 		faults,
+		useKey: (pem, passphrase) => {
+			privateKey = createPrivateKey({ key: pem, passphrase });
+		},
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const t of timers) clearTimeout(t);
