@@ -1,34 +1,11 @@
 // Test helpers for the Flows side: Meta's Flows Postman collection, multipart uploads, keys and flows set up in one call.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Sandbox } from './server';
-import type { HttpAnswer } from './test-support';
-
-interface PostmanItem {
-	name: string;
-	item?: PostmanItem[];
-	request?: { method?: string };
-	response?: { body?: string }[];
-}
-
-const FLOWS_COLLECTION = join(__dirname, '..', 'fixtures', 'meta', 'whatsapp-flows-api.postman_collection.json');
-
-function findItem(items: PostmanItem[], name: string): PostmanItem | undefined {
-	for (const item of items) {
-		if (item.name === name && item.request) return item;
-		const inner = item.item ? findItem(item.item, name) : undefined;
-		if (inner) return inner;
-	}
-	return undefined;
-}
+import { postmanItem, type HttpAnswer } from './test-support';
 
 /** The first saved example response of a request in Meta's Flows API collection. */
 export function postmanFlowsExample(name: string): { responseBody: unknown } {
-	const collection = JSON.parse(readFileSync(FLOWS_COLLECTION, 'utf8')) as { item: PostmanItem[] };
-	const item = findItem(collection.item, name);
-	if (!item) throw new Error(`no Postman request "${name}"`);
-	const body = item.response?.[0]?.body;
+	const body = postmanItem('flows', name).response?.[0]?.body;
 	return { responseBody: body === undefined ? undefined : (JSON.parse(body) as unknown) };
 }
 

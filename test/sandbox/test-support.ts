@@ -72,7 +72,18 @@ interface PostmanItem {
 	response?: { body?: string }[];
 }
 
-const COLLECTION = join(__dirname, '..', 'fixtures', 'meta', 'whatsapp-cloud-api.postman_collection.json');
+const COLLECTIONS = {
+	cloud: join(__dirname, '..', 'fixtures', 'meta', 'whatsapp-cloud-api.postman_collection.json'),
+	flows: join(__dirname, '..', 'fixtures', 'meta', 'whatsapp-flows-api.postman_collection.json'),
+};
+
+/** A request of one of Meta's collections (test/fixtures/meta) by name. */
+export function postmanItem(collectionName: keyof typeof COLLECTIONS, name: string): PostmanItem {
+	const collection = JSON.parse(readFileSync(COLLECTIONS[collectionName], 'utf8')) as { item: PostmanItem[] };
+	const item = findItem(collection.item, name);
+	if (!item) throw new Error(`no Postman request "${name}"`);
+	return item;
+}
 
 function findItem(items: PostmanItem[], name: string): PostmanItem | undefined {
 	for (const item of items) {
@@ -92,9 +103,7 @@ export interface PostmanExample {
 
 /** A request of Meta's Cloud API collection by name, e.g. "Send Text Message". */
 export function postmanExample(name: string, variables: Record<string, string> = {}): PostmanExample {
-	const collection = JSON.parse(readFileSync(COLLECTION, 'utf8')) as { item: PostmanItem[] };
-	const item = findItem(collection.item, name);
-	if (!item) throw new Error(`no Postman request "${name}"`);
+	const item = postmanItem('cloud', name);
 	const raw = (item.request?.body?.raw ?? '').replace(/\{\{([^}]+)\}\}/g, (_m, key: string) => variables[key] ?? `{{${key}}}`);
 	const response = item.response?.[0]?.body;
 	return {
