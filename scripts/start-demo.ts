@@ -16,7 +16,9 @@ export const DEMO_SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5690);
 const DEMO_NAME = process.env.DEMO_NAME ?? 'demo';
 
 async function main(): Promise<void> {
-	const sandbox = await startSandbox({ port: DEMO_SANDBOX_PORT });
+	// The demo lets free-form messages through without the 24-hour customer-service window, so the example sends
+	// arrive; the tests keep the window on, as the Cloud API does.
+	const sandbox = await startSandbox({ port: DEMO_SANDBOX_PORT, config: { messaging: { enforceWindow: false } } });
 	let stopN8n: () => Promise<void> = async () => undefined;
 	let stopping = false;
 	const stop = async (code: number): Promise<void> => {

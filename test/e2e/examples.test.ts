@@ -1,7 +1,7 @@
 import { loadExamples } from '../harness/examples';
 import { createSandboxCredentials, demoFlowKeyPair } from '../harness/sandbox-credentials';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
-import { asArray, callWebhook, waitForWebhook } from './support/workflows';
+import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
 
 /** Every file in examples/ imports into real n8n with only known node types, activates and answers its webhook. */
 describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
@@ -17,6 +17,7 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 			await n8n().api.importAndActivate(example.workflow);
 			for (const path of example.webhookPaths) await waitForWebhook(n8n().webhookBaseUrl, path);
 		}
+		await openConversationWindow(loadE2eEnv().sandboxUrl, '15550100097');
 		const sent = await callWebhook(n8n().webhookBaseUrl, 'example-send-text', { to: '+15550100097' });
 		expect(asArray(sent.json)[0]).toMatchObject({ status: 'sent' });
 		const token = await callWebhook(n8n().webhookBaseUrl, 'example-flow-token', { to: '+15550100097', recordId: 'crm-7' });

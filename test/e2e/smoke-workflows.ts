@@ -1,6 +1,6 @@
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { sandboxCloudApiCredential } from './support/credentials';
-import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
+import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
 
 /**
@@ -26,6 +26,7 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 				},
 			]);
 			await deployWebhookWorkflow(n8n, workflow, path);
+			await openConversationWindow(sandboxUrl, recipient);
 			const answer = await callWebhook(n8n.webhookBaseUrl, path, { to: `+${recipient}`, text: 'Hello from n8n' });
 			expect(answer.status).toBe(200);
 			const [item] = asArray<{ status: string; messageId: string; waId: string }>(answer.json);

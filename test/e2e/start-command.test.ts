@@ -4,7 +4,7 @@ import { N8nApi } from '../harness/n8n-api';
 import { ensureOwner } from '../harness/n8n-owner';
 import { REPO_ROOT } from '../harness/paths';
 import { waitForTcp } from '../harness/processes';
-import { E2E_PORT_OFFSET } from './harness/e2e-env';
+import { E2E_PORT_OFFSET, E2E_RUN_SUFFIX } from './harness/e2e-env';
 import { asArray, callWebhook } from './support/workflows';
 
 const N8N_PORT = 5820 + E2E_PORT_OFFSET;
@@ -15,7 +15,7 @@ describe('the start command', () => {
 	it('brings up n8n with our nodes, the sandbox and the active examples, and Ctrl+C stops all of it', async () => {
 		const child = spawn(process.execPath, ['-r', './test/sandbox/ts-register.cjs', join('scripts', 'start-demo.ts')], {
 			cwd: REPO_ROOT,
-			env: { ...process.env, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT), DEMO_NAME: 'e2e-start-command' },
+			env: { ...process.env, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT), DEMO_NAME: `e2e-start-command${E2E_RUN_SUFFIX}` },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';

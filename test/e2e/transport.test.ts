@@ -1,7 +1,7 @@
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
 import { sandboxCloudApiCredential } from './support/credentials';
-import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
+import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 
 /** The transport's retry rules, observed from a real n8n execution against the sandbox's injected faults. */
 describe.each(profilesAmong('regular'))('Graph transport in real n8n (%s)', (profile) => {
@@ -60,6 +60,7 @@ describe.each(profilesAmong('regular'))('Graph transport in real n8n (%s)', (pro
 	it('retries a send that Meta refused with 130429 (throughput) and delivers it exactly once', async () => {
 		await sandbox('POST', 'faults', { preset: 'throughput', pathPattern: '/messages$', times: 1 });
 		const to = '15550107001';
+		await openConversationWindow(sandboxUrl(), to);
 		const answer = await callWebhook(n8n().webhookBaseUrl, path, { to });
 		expect(asArray(answer.json)[0]).toMatchObject({ status: 'sent', waId: to });
 		expect(await messagesTo(to)).toHaveLength(1);
@@ -69,6 +70,7 @@ describe.each(profilesAmong('regular'))('Graph transport in real n8n (%s)', (pro
 	it('never repeats a send whose connection broke after it was sent, and reports the outcome as unknown', async () => {
 		await sandbox('POST', 'faults', { preset: 'reset', pathPattern: '/messages$', times: 1 });
 		const to = '15550107002';
+		await openConversationWindow(sandboxUrl(), to);
 		const answer = await callWebhook(n8n().webhookBaseUrl, path, { to });
 		const [item] = asArray<{ error?: string; description?: string }>(answer.json);
 		expect(item?.error).toMatch(/may have reached Meta, so it was not sent again/);
@@ -78,6 +80,7 @@ describe.each(profilesAmong('regular'))('Graph transport in real n8n (%s)', (pro
 
 	it('does not retry 131047 (outside the 24-hour window) and names the code, cause and fix', async () => {
 		await sandbox('POST', 'faults', { pathPattern: '/messages$', status: 400, errorCode: 131047, message: 'Re-engagement message', times: 1 });
+		await openConversationWindow(sandboxUrl(), '15550107003');
 		const answer = await callWebhook(n8n().webhookBaseUrl, path, { to: '15550107003' });
 		const [item] = asArray<{ error?: string; description?: string }>(answer.json);
 		expect(item?.error).toContain('Meta error 131047');

@@ -13,10 +13,13 @@ export interface E2eEnv {
 /** regular: n8n 2.x, one process, SQLite. queue: n8n 2.x main + webhook processor + 2 workers, PostgreSQL + Redis. n8n1: n8n 1.x regular. */
 export type E2eProfile = 'regular' | 'queue' | 'n8n1';
 
-export const E2E_ENV_FILE = join(RUN_DIR, 'e2e-env.json');
-
-/** Added to every port the e2e run listens on, so two runs (e.g. two checkouts) can share a machine. */
+/** Added to every port the e2e run listens on, so two runs can share a machine (and a checkout). */
 export const E2E_PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
+/** Names this run's files and folders under .n8n-run/ apart from another run's. */
+export const E2E_RUN_SUFFIX = E2E_PORT_OFFSET === 0 ? '' : `-${E2E_PORT_OFFSET}`;
+
+export const E2E_ENV_FILE = join(RUN_DIR, `e2e-env${E2E_RUN_SUFFIX}.json`);
 
 export function selectedProfiles(): E2eProfile[] {
 	const raw = process.env.E2E_PROFILES ?? 'regular,queue,n8n1';

@@ -3,7 +3,7 @@ import { buildTestkit } from '../../harness/testkit-build';
 import { startN8n, type N8nInstance } from '../../harness/n8n-instance';
 import { RUN_DIR } from '../../harness/paths';
 import { startSandbox } from '../../sandbox/server';
-import { E2E_ENV_FILE, E2E_PORT_OFFSET, selectedProfiles, type E2eEnv, type E2eProfile } from './e2e-env';
+import { E2E_ENV_FILE, E2E_PORT_OFFSET, E2E_RUN_SUFFIX, selectedProfiles, type E2eEnv, type E2eProfile } from './e2e-env';
 
 const SANDBOX_PORT = 5680 + E2E_PORT_OFFSET;
 
@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
 	const results = await Promise.allSettled(
 		profiles.map(async (profile) => {
 			const spec = PROFILE_START[profile];
-			const n8n = await startN8n({ name: `e2e-${profile}`, ...spec, withTestkit: true });
+			const n8n = await startN8n({ name: `e2e-${profile}${E2E_RUN_SUFFIX}`, ...spec, withTestkit: true });
 			instances.push(n8n);
 			return [profile, n8n] as const;
 		}),

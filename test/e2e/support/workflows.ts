@@ -102,3 +102,16 @@ export function uniquePath(prefix: string): string {
 	counter += 1;
 	return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
+
+/**
+ * The sandbox, like the Cloud API, delivers free-form messages only within 24 hours of the user's last message
+ * (otherwise a `failed` status with 131047): the simulated user writes first.
+ */
+export async function openConversationWindow(sandboxUrl: string, waId: string): Promise<void> {
+	const response = await fetch(`${sandboxUrl}/__sandbox/users/${waId.replace(/\D/g, '')}/open-window`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
+	if (!response.ok) throw new Error(`opening the conversation window of ${waId} failed: ${response.status}`);
+}
