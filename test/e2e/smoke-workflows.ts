@@ -1,4 +1,5 @@
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
+import { flowEndpointCredentials, flowWorkflow, keepOnlySetNode, respondNode, triggerNode, whatsAppClient } from './flow-endpoint-support';
 import { sandboxCloudApiCredential } from './support/credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
@@ -39,6 +40,60 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 			expect(messages).toHaveLength(1);
 			expect(JSON.stringify(messages[0])).toContain('Hello from n8n');
 			expect(JSON.stringify(messages[0])).toContain(SANDBOX_PHONE_NUMBER_ID);
+		},
+	},
+	whatsAppFlowEndpoint: {
+		// Ping is answered by the trigger alone; INIT runs the workflow and its respond node answers.
+		async run(n8n, sandboxUrl) {
+			const credentials = await flowEndpointCredentials(n8n, sandboxUrl);
+			const path = uniquePath('smoke-flow-endpoint');
+			const workflow = flowWorkflow(
+				`Smoke: WhatsApp Flow Endpoint (${n8n.name})`,
+				path,
+				[
+					triggerNode(path, credentials),
+					respondNode('Respond', credentials, { respondWith: 'nextScreen', screen: 'WELCOME', screenData: '={{ JSON.stringify({ action: $json.action }) }}' }),
+				],
+				[['WhatsApp Flow Endpoint', 'Respond']],
+			);
+			await deployWebhookWorkflow(n8n, workflow, path);
+			const client = whatsAppClient(n8n, path, credentials);
+			const ping = await client.ping();
+			expect(ping.outcome).toEqual({ kind: 'ok', answer: { data: { status: 'active' } } });
+			const init = await client.send({ action: 'INIT', flow_token: 'smoke-token' });
+			expect(init.outcome).toEqual({ kind: 'ok', answer: { screen: 'WELCOME', data: { action: 'INIT' } } });
+		},
+	},
+	respondToWhatsAppFlow: {
+		// The respond node finds the request's key in the trigger's run data, past a Set that dropped it
+		// (in queue mode on a worker, not the webhook processor that received the request).
+		async run(n8n, sandboxUrl) {
+			const credentials = await flowEndpointCredentials(n8n, sandboxUrl);
+			const path = uniquePath('smoke-flow-respond');
+			const workflow = flowWorkflow(
+				`Smoke: Respond to WhatsApp Flow (${n8n.name})`,
+				path,
+				[
+					triggerNode(path, credentials),
+					keepOnlySetNode('Keep Only the Choice', { choice: '={{ $json.data.choice }}' }),
+					respondNode('Complete', credentials, { respondWith: 'complete', params: '={{ JSON.stringify({ choice: $json.choice }) }}' }),
+				],
+				[
+					['WhatsApp Flow Endpoint', 'Keep Only the Choice'],
+					['Keep Only the Choice', 'Complete'],
+				],
+			);
+			await deployWebhookWorkflow(n8n, workflow, path);
+			const exchange = await whatsAppClient(n8n, path, credentials).send({
+				action: 'data_exchange',
+				screen: 'CHOOSE',
+				data: { choice: 'blue' },
+				flow_token: 'smoke-flow-token',
+			});
+			expect(exchange.outcome).toEqual({
+				kind: 'ok',
+				answer: { screen: 'SUCCESS', data: { extension_message_response: { params: { choice: 'blue', flow_token: 'smoke-flow-token' } } } },
+			});
 		},
 	},
 };

@@ -1,0 +1,245 @@
+import * as n8nWorkflow from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { getFlowPrivateKey } from '../shared/crypto/private-key';
+import {
+	DEFAULT_INVALID_FLOW_TOKEN_MESSAGE,
+	handleFlowEndpointRequest,
+	type FlowEndpointConfig,
+	type FlowEndpointReply,
+} from '../shared/flow-endpoint/request-handler';
+import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
+import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
+import { testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
+
+const PRIVATE_KEY_CREDENTIAL = 'whatsAppFlowsPrivateKeyApi';
+
+/**
+ * n8n 2.x resolves `path` without its expression engine when the description carries a native resolver
+ * (webhookDescriptionFields); n8n 1.x has no such helper and evaluates the template.
+ */
+const PATH_FIELD: { path: string } =
+	typeof n8nWorkflow.webhookDescriptionFields === 'function' && typeof n8nWorkflow.fromParameter === 'function'
+		? n8nWorkflow.webhookDescriptionFields({ path: n8nWorkflow.fromParameter('path') })
+		: { path: '={{$parameter["path"]}}' };
+
+interface EndpointSecrets {
+	appSecret: string;
+	flowTokenSecret: string;
+	privateKeyPem: string;
+	passphrase: string;
+}
+
+/**
+ * Each credential read costs n8n 2.x tens of milliseconds (a fresh expression isolate per read), more than all the
+ * rest of a request. So the secrets are kept per workflow node for 15 s; a refusal made with secrets read over 1 s
+ * ago is decided again with freshly read ones (a rotated key or app secret is used from the next request on), and a
+ * flood of forged requests costs at most one read a second. A replaced key or secret keeps working for up to 15 s.
+ */
+const keptSecrets = new KeptSecrets<EndpointSecrets>({ ttlMs: 15_000, rereadAfterMs: 1_000 });
+
+/** What this node reads from n8n's request (an Express request with n8n's `rawBody`). */
+interface EndpointRequest {
+	rawBody?: Buffer;
+	headers: Record<string, string | string[] | undefined>;
+}
+
+/** What this node writes to n8n's response (an Express response). */
+interface EndpointResponse {
+	status(code: number): EndpointResponse;
+	setHeader(name: string, value: string): void;
+	end(body?: string): void;
+}
+
+function writeReply(response: EndpointResponse, reply: FlowEndpointReply): void {
+	response.status(reply.status);
+	response.setHeader('content-type', reply.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+	response.setHeader('cache-control', 'no-store');
+	response.end(reply.body);
+}
+
+export class WhatsAppFlowEndpoint implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Flow Endpoint',
+		name: 'whatsAppFlowEndpoint',
+		icon: { light: 'file:../../icons/whatsapp-flows.svg', dark: 'file:../../icons/whatsapp-flows.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"POST /" + $parameter["path"]}}',
+		description:
+			'The endpoint of a WhatsApp Flow: checks the signature, decrypts the request, answers health checks itself and starts the workflow for INIT, BACK and data_exchange',
+		defaults: { name: 'WhatsApp Flow Endpoint' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'whatsAppFlowsAppApi', required: true },
+			{ name: PRIVATE_KEY_CREDENTIAL, required: true, testedBy: 'testPrivateKey' },
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// The workflow answers through the "Respond to WhatsApp Flow" node, which encrypts the answer.
+				responseMode: 'responseNode',
+				...PATH_FIELD,
+				isFullPath: true,
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Answer each request with a "Respond to WhatsApp Flow" node (it encrypts the answer). Health checks and error notifications are answered here without running the workflow. Set the production URL as the flow\'s endpoint_uri.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				default: '',
+				placeholder: 'whatsapp-flow',
+				required: true,
+				description: 'The last part of the endpoint URL (your n8n URL, then /webhook/ and this path)',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Expected Flow ID',
+						name: 'expectedFlowId',
+						type: 'string',
+						default: '',
+						description: 'With "Require Signed Flow Token": the token must have been issued for this flow',
+					},
+					{
+						displayName: 'Message for Refused Requests',
+						name: 'refusalMessage',
+						type: 'string',
+						default: DEFAULT_INVALID_FLOW_TOKEN_MESSAGE,
+						description: 'Shown to the user by WhatsApp when the flow token is refused (HTTP 427, error_msg)',
+					},
+					{
+						displayName: 'Pass Error Notifications to Workflow',
+						name: 'passErrorNotifications',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to also run the workflow for error notifications (data.error). They are acknowledged by this node either way; a respond node does nothing for them.',
+					},
+					{
+						displayName: 'Require Flow Token Signature',
+						name: 'requireFlowTokenSignature',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to refuse (HTTP 427) requests without flow_token_signature, which WhatsApp sends for Flow JSON 7.3+ with data_api_version 4.0. A signature that is present is always verified.',
+					},
+					{
+						displayName: 'Require Signed Flow Token',
+						name: 'requireSignedFlowToken',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to refuse (HTTP 427) requests whose flow_token is not a valid, unexpired token made by "WhatsApp Flows → Flow Token → Create" with this app credential',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: { testPrivateKey },
+	};
+
+	// Nothing is registered at Meta: the flow's endpoint_uri is set in the Flow (or with the WhatsApp Flows node).
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as unknown as EndpointRequest;
+		const response = this.getResponseObject() as unknown as EndpointResponse;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const config = (secrets: EndpointSecrets): FlowEndpointConfig => ({
+			appSecret: secrets.appSecret,
+			flowTokenSecret: secrets.flowTokenSecret,
+			privateKey: () => getFlowPrivateKey(secrets.privateKeyPem, secrets.passphrase || undefined),
+			requireSignedFlowToken: options.requireSignedFlowToken === true,
+			expectedFlowId: typeof options.expectedFlowId === 'string' ? options.expectedFlowId : undefined,
+			requireFlowTokenSignature: options.requireFlowTokenSignature === true,
+			invalidFlowTokenMessage: typeof options.refusalMessage === 'string' ? options.refusalMessage : undefined,
+			passErrorNotifications: options.passErrorNotifications === true,
+		});
+		const httpRequest = { rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] };
+
+		const decision = await keptSecrets.decide(
+			secretsKey(this),
+			async () => await readSecrets(this),
+			async (secrets) => await handleFlowEndpointRequest(httpRequest, config(secrets)),
+			(candidate) => candidate.kind === 'reply' && candidate.reply.status !== 200,
+			sameSecrets,
+		);
+
+		if (decision.kind === 'reply') {
+			const log = { node: this.getNode().name, status: decision.reply.status, outcome: decision.outcome, detail: decision.detail ?? '' };
+			if (decision.outcome === 'configuration_error' || decision.outcome === 'private_key_unusable') {
+				this.logger.warn(`WhatsApp Flow Endpoint: ${decision.detail ?? decision.outcome}`, log);
+			} else if (decision.outcome !== 'ping') {
+				this.logger.debug('WhatsApp Flow Endpoint refused or acknowledged a request without running the workflow', log);
+			}
+			writeReply(response, decision.reply);
+			return { noWebhookResponse: true };
+		}
+
+		const workflowData = [[{ json: decision.item as unknown as IDataObject }]];
+		if (decision.reply !== undefined) {
+			// An error notification passed on to the workflow: acknowledged now, the workflow cannot answer it.
+			writeReply(response, decision.reply);
+			return { noWebhookResponse: true, workflowData };
+		}
+		return { workflowData };
+	}
+}
+
+function secretsKey(context: IWebhookFunctions): string {
+	const node = context.getNode();
+	const ids = [APP_CREDENTIAL, PRIVATE_KEY_CREDENTIAL].map((type) => node.credentials?.[type]?.id ?? '');
+	return JSON.stringify([context.getWorkflow().id ?? '', node.id, node.name, ...ids]);
+}
+
+async function readSecrets(context: IWebhookFunctions): Promise<EndpointSecrets> {
+	const app = await readAppCredential(context);
+	const key = await context.getCredentials(PRIVATE_KEY_CREDENTIAL);
+	return {
+		appSecret: app.appSecret,
+		flowTokenSecret: app.flowTokenSecret,
+		privateKeyPem: String(key.privateKey ?? ''),
+		passphrase: String(key.passphrase ?? ''),
+	};
+}
+
+function sameSecrets(a: EndpointSecrets, b: EndpointSecrets): boolean {
+	return a.appSecret === b.appSecret && a.flowTokenSecret === b.flowTokenSecret && a.privateKeyPem === b.privateKeyPem && a.passphrase === b.passphrase;
+}
