@@ -2,22 +2,32 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { toNodeError } from '../shared/n8n/node-errors';
-import { createToken } from './actions/flowToken/create.operation';
-import { verifyToken } from './actions/flowToken/verify.operation';
-import { sendText } from './actions/message/sendText.operation';
-import { getPhoneNumber } from './actions/phoneNumber/get.operation';
-import type { OperationModule } from './actions/types';
+import { RESOURCES } from './actions/resources';
+import { ItemWithBinary, type OperationModule } from './actions/types';
 import { testCloudApi, testPrivateKey, testStateStore } from './methods/credentialTest';
 
-const OPERATIONS: Record<string, Record<string, OperationModule>> = {
-	phoneNumber: { get: getPhoneNumber },
-	message: { sendText },
-	flowToken: { create: createToken, verify: verifyToken },
-};
+const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromEntries(
+	RESOURCES.map((resource) => [resource.value, resource.operations]),
+);
+
+/**
+ * Each credential is shown for the resources that use it. A credential no resource uses yet stays declared (shown
+ * for a resource that does not exist) so that n8n finds its test through `testedBy`.
+ */
+function credentialShownFor(name: string, testedBy?: string): INodeTypeDescription['credentials'] extends Array<infer C> | undefined ? C : never {
+	const resources = RESOURCES.filter((resource) => resource.credentials.includes(name)).map((resource) => resource.value);
+	return {
+		name,
+		required: true,
+		...(testedBy ? { testedBy } : {}),
+		displayOptions: { show: { resource: resources.length > 0 ? resources : [`${name}Test`] } },
+	};
+}
 
 export class WhatsAppFlows implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,29 +43,10 @@ export class WhatsAppFlows implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{
-				name: 'whatsAppFlowsCloudApi',
-				required: true,
-				testedBy: 'testCloudApi',
-				displayOptions: { show: { resource: ['phoneNumber', 'message'] } },
-			},
-			{
-				name: 'whatsAppFlowsAppApi',
-				required: true,
-				displayOptions: { show: { resource: ['flowToken'] } },
-			},
-			{
-				name: 'whatsAppFlowsPrivateKeyApi',
-				required: true,
-				testedBy: 'testPrivateKey',
-				displayOptions: { show: { resource: ['encryptionKey'] } },
-			},
-			{
-				name: 'whatsAppFlowsStateApi',
-				required: true,
-				testedBy: 'testStateStore',
-				displayOptions: { show: { resource: ['sharedState'] } },
-			},
+			credentialShownFor('whatsAppFlowsCloudApi', 'testCloudApi'),
+			credentialShownFor('whatsAppFlowsAppApi'),
+			credentialShownFor('whatsAppFlowsPrivateKeyApi', 'testPrivateKey'),
+			credentialShownFor('whatsAppFlowsStateApi', 'testStateStore'),
 		],
 		properties: [
 			{
@@ -63,43 +54,21 @@ export class WhatsAppFlows implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Flow Token', value: 'flowToken' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Phone Number', value: 'phoneNumber' },
-				],
+				options: RESOURCES.map((resource) => ({ name: resource.name, value: resource.value })),
 				default: 'message',
 			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [{ name: 'Send Text', value: 'sendText', action: 'Send a text message' }],
-				default: 'sendText',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['phoneNumber'] } },
-				options: [{ name: 'Get', value: 'get', action: 'Get a phone number' }],
-				default: 'get',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['flowToken'] } },
-				options: [
-					{ name: 'Create', value: 'create', action: 'Create a signed flow token' },
-					{ name: 'Verify', value: 'verify', action: 'Verify a flow token' },
-				],
-				default: 'create',
-			},
+			...RESOURCES.map(
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is each resource's own
+				(resource): INodeProperties => ({
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'options',
+					noDataExpression: true,
+					displayOptions: { show: { resource: [resource.value] } },
+					options: Object.entries(resource.operations).map(([value, operation]) => ({ name: operation.name, value, action: operation.action })),
+					default: resource.defaultOperation,
+				}),
+			),
 			...Object.values(OPERATIONS).flatMap((operations) => Object.values(operations).flatMap((op) => op.description)),
 		],
 	};
@@ -110,15 +79,21 @@ export class WhatsAppFlows implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const batch = batchOperation(this, items);
+		if (batch) return [await batch.executeAll.call(this, items)];
 		const returnData: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const module = OPERATIONS[resource]?.[operation];
 			try {
-				if (!module) throw new Error(`The operation "${operation}" of "${resource}" is not supported`);
-				const json = await module.execute.call(this, itemIndex);
-				returnData.push({ json, pairedItem: { item: itemIndex } });
+				if (!module?.execute) throw new Error(`The operation "${operation}" of "${resource}" is not supported`);
+				const result = await module.execute.call(this, itemIndex);
+				returnData.push(
+					result instanceof ItemWithBinary
+						? { json: result.json, binary: result.binary, pairedItem: { item: itemIndex } }
+						: { json: result, pairedItem: { item: itemIndex } },
+				);
 			} catch (error) {
 				const nodeError = toNodeError(this.getNode(), error, itemIndex);
 				if (this.continueOnFail()) {
@@ -130,4 +105,11 @@ export class WhatsAppFlows implements INodeType {
 		}
 		return [returnData];
 	}
+}
+
+/** The operation, when it runs all items at once (resource and operation cannot be expressions, so item 0 decides). */
+function batchOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Required<Pick<OperationModule, 'executeAll'>> | undefined {
+	if (items.length === 0) return undefined;
+	const module = OPERATIONS[context.getNodeParameter('resource', 0) as string]?.[context.getNodeParameter('operation', 0) as string];
+	return module?.executeAll ? { executeAll: module.executeAll } : undefined;
 }

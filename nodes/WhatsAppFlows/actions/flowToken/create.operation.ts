@@ -4,6 +4,8 @@ import { readAppCredential } from '../../../shared/n8n/app-credential';
 import { showFor, type OperationModule } from '../types';
 
 export const createToken: OperationModule = {
+	name: 'Create',
+	action: 'Create a signed flow token',
 	description: showFor('flowToken', 'create', [
 		{
 			displayName: 'Recipient',

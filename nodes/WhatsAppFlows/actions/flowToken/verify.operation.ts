@@ -4,6 +4,8 @@ import { readAppCredential } from '../../../shared/n8n/app-credential';
 import { showFor, type OperationModule } from '../types';
 
 export const verifyToken: OperationModule = {
+	name: 'Verify',
+	action: 'Verify a flow token',
 	description: showFor('flowToken', 'verify', [
 		{
 			displayName: 'Flow Token',

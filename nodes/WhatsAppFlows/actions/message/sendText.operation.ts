@@ -6,6 +6,8 @@ import { showFor, type OperationModule } from '../types';
 const TEXT_BODY_MAX = 4096;
 
 export const sendText: OperationModule = {
+	name: 'Send Text',
+	action: 'Send a text message',
 	description: showFor('message', 'sendText', [
 		{
 			displayName: 'To',

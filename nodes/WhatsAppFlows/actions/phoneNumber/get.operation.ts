@@ -5,6 +5,8 @@ import { showFor, type OperationModule } from '../types';
 const DEFAULT_FIELDS = 'id,display_phone_number,verified_name,quality_rating,code_verification_status,platform_type,throughput';
 
 export const getPhoneNumber: OperationModule = {
+	name: 'Get',
+	action: 'Get a phone number',
 	description: showFor('phoneNumber', 'get', [
 		{
 			displayName: 'Phone Number ID',
