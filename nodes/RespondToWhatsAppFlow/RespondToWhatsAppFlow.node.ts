@@ -21,6 +21,8 @@ import {
 } from '../shared/flow-endpoint/flow-response';
 import type { FlowRequestEncryptionContext } from '../shared/flow-endpoint/request-handler';
 import { TtlCache } from '../shared/flow-endpoint/ttl-cache';
+import { fillResponseCache } from '../shared/n8n/flow-response-cache';
+import { STATE_CREDENTIAL, STATE_STORE_OPTIONS, type StateStoreKind } from '../shared/n8n/state-store';
 import { testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
 
 const TRIGGER_TYPE = 'n8n-nodes-whatsapp-flows.whatsAppFlowEndpoint';
@@ -89,7 +91,10 @@ export class RespondToWhatsAppFlow implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: PRIVATE_KEY_CREDENTIAL, required: true, testedBy: 'testPrivateKey' }],
+		credentials: [
+			{ name: PRIVATE_KEY_CREDENTIAL, required: true, testedBy: 'testPrivateKey' },
+			{ name: STATE_CREDENTIAL, required: true, displayOptions: { show: { cacheStore: ['dataTable'] } } },
+		],
 		properties: [
 			{
 				displayName:
@@ -201,6 +206,16 @@ export class RespondToWhatsAppFlow implements INodeType {
 				displayOptions: { show: { respondWith: ['json'] } },
 			},
 			{
+				displayName: 'Response Cache Store',
+				name: 'cacheStore',
+				type: 'options',
+				noDataExpression: true,
+				options: STATE_STORE_OPTIONS,
+				default: 'process',
+				description:
+					'Used only when the trigger\'s "Cache Responses" is on: where this node stores a shareable answer for the next users. Choose the same store as the trigger.',
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -283,7 +298,12 @@ async function respond(this: IExecuteFunctions, respondWith: RespondWith): Promi
 	await this.sendResponse({ body, headers: { 'content-type': 'text/plain; charset=utf-8' }, statusCode: 200 });
 	const screen = typeof answer.screen === 'string' ? answer.screen : null;
 	const data = isPlainObject(answer.data) ? answer.data : {};
-	return { sent: true, mode: respondWith, screen, dataKeys: Object.keys(data) };
+	const summary: IDataObject = { sent: true, mode: respondWith, screen, dataKeys: Object.keys(data) };
+	if (encryption.responseCache !== undefined) {
+		const ownStore = this.getNodeParameter('cacheStore', 0, 'process') as StateStoreKind;
+		summary.cache = await fillResponseCache(this, encryption.responseCache, answer, trigger.json.flow_token, ownStore);
+	}
+	return summary;
 }
 
 interface KeyMaterial {

@@ -16,6 +16,8 @@ import {
 	type FlowEndpointReply,
 } from '../shared/flow-endpoint/request-handler';
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
+import { responseCacheLookup } from '../shared/n8n/flow-response-cache';
+import { STATE_CREDENTIAL, STATE_STORE_OPTIONS } from '../shared/n8n/state-store';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
 import { testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
 
@@ -81,6 +83,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 		credentials: [
 			{ name: 'whatsAppFlowsAppApi', required: true },
 			{ name: PRIVATE_KEY_CREDENTIAL, required: true, testedBy: 'testPrivateKey' },
+			{ name: STATE_CREDENTIAL, required: true, displayOptions: { show: { cacheResponses: [true], cacheStore: ['dataTable'] } } },
 		],
 		webhooks: [
 			{
@@ -108,6 +111,76 @@ export class WhatsAppFlowEndpoint implements INodeType {
 				placeholder: 'whatsapp-flow',
 				required: true,
 				description: 'The last part of the endpoint URL (your n8n URL, then /webhook/ and this path)',
+			},
+			{
+				displayName: 'Cache Responses',
+				name: 'cacheResponses',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to answer requests that every user gets the same answer to (e.g. the INIT screen with today\'s departments) from a cache, without running the workflow. The respond node fills the cache; completions and answers containing the flow token are never cached.',
+			},
+			{
+				displayName: 'Cache Rules',
+				name: 'cacheRules',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add cache rule',
+				default: { rules: [{ action: 'INIT', screen: '', keyFields: '', ttlSeconds: 300 }] },
+				displayOptions: { show: { cacheResponses: [true] } },
+				description: 'Which requests are answered from the cache; the first rule that matches applies',
+				options: [
+					{
+						displayName: 'Rule',
+						name: 'rules',
+						values: [
+							{
+								displayName: 'Action',
+								name: 'action',
+								type: 'options',
+								options: [
+									{ name: 'INIT (Flow Opened)', value: 'INIT' },
+									{ name: 'BACK (Back Button)', value: 'BACK' },
+									{ name: 'Data_exchange (Footer Pressed)', value: 'data_exchange' },
+								],
+								default: 'INIT',
+							},
+							{
+								displayName: 'Screen',
+								name: 'screen',
+								type: 'string',
+								default: '',
+								placeholder: 'Any screen',
+								description: 'The screen the request comes from (INIT requests have none); empty matches any',
+							},
+							{
+								displayName: 'Key Data Fields',
+								name: 'keyFields',
+								type: 'string',
+								default: '',
+								placeholder: 'department, date',
+								description:
+									'Comma-separated fields of the request\'s data the answer depends on: requests with equal values share an answer. Never name a field that identifies the user.',
+							},
+							{
+								displayName: 'Keep For (Seconds)',
+								name: 'ttlSeconds',
+								type: 'number',
+								typeOptions: { minValue: 1, maxValue: 86400 },
+								default: 300,
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Cache Store',
+				name: 'cacheStore',
+				type: 'options',
+				options: STATE_STORE_OPTIONS,
+				default: 'process',
+				displayOptions: { show: { cacheResponses: [true] } },
+				description: 'Where cached answers are kept. In queue mode choose the data table: the respond node runs on a worker. Set the respond node to the same store.',
 			},
 			{
 				displayName: 'Options',
@@ -182,6 +255,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 		const request = this.getRequestObject() as unknown as EndpointRequest;
 		const response = this.getResponseObject() as unknown as EndpointResponse;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const cacheLookup = responseCacheLookup(this);
 		const config = (secrets: EndpointSecrets): FlowEndpointConfig => ({
 			appSecret: secrets.appSecret,
 			flowTokenSecret: secrets.flowTokenSecret,
@@ -191,6 +265,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 			requireFlowTokenSignature: options.requireFlowTokenSignature === true,
 			invalidFlowTokenMessage: typeof options.refusalMessage === 'string' ? options.refusalMessage : undefined,
 			passErrorNotifications: options.passErrorNotifications === true,
+			...(cacheLookup === undefined ? {} : { responseCache: cacheLookup }),
 		});
 		const httpRequest = { rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] };
 

@@ -1,4 +1,5 @@
 import type { FlowRequestEncryptionContext } from './request-handler';
+import { readResponseCacheRef } from './response-cache';
 
 // The endpoint's answers to INIT / BACK / data_exchange (Meta: flows/guides/implementingyourflowendpoint):
 // - next screen:      {"screen": "<SCREEN_ID>", "data": {...}}
@@ -136,5 +137,6 @@ export function readEncryptionContext(value: unknown): FlowRequestEncryptionCont
 	const { encryptedAesKey, initialVector } = value;
 	if (typeof encryptedAesKey !== 'string' || typeof initialVector !== 'string') return undefined;
 	if (encryptedAesKey.length === 0 || initialVector.length === 0) return undefined;
-	return { encryptedAesKey, initialVector };
+	const responseCache = readResponseCacheRef(value.responseCache);
+	return { encryptedAesKey, initialVector, ...(responseCache === undefined ? {} : { responseCache }) };
 }

@@ -3,6 +3,7 @@ import { decryptFlowRequest, encryptFlowResponse, type DecryptedFlowRequest } fr
 import { FLOW_TOKEN_MIN_SECRET_LENGTH, verifyFlowToken, type FlowTokenFailure } from '../crypto/flow-token';
 import { verifyHubSignature } from '../crypto/hub-signature';
 import { verifyFlowTokenSignature } from '../crypto/jwt-hs256';
+import type { CacheableRequest, ResponseCacheRef } from './response-cache';
 
 // The Flow data-exchange endpoint's front door, free of n8n: what to answer to one HTTP request, and whether to
 // start the workflow. Meta: flows/guides/implementingyourflowendpoint (crypto, ping, error notifications,
@@ -44,6 +45,12 @@ export interface FlowEndpointConfig {
 	invalidFlowTokenMessage?: string;
 	/** Start the workflow for error notifications too (they are acknowledged either way). */
 	passErrorNotifications?: boolean;
+	/**
+	 * The opt-in response cache: the cache entry of a request that passed every check (undefined: not cached) and
+	 * its stored answer, if any. A stored answer is sent without starting the workflow. Should not throw; if it
+	 * does, the workflow runs (the cache fails open).
+	 */
+	responseCache?: (request: CacheableRequest) => Promise<{ ref: ResponseCacheRef; answer: Record<string, unknown> | null } | undefined>;
 	maxBodyBytes?: number;
 	/** Milliseconds since the epoch; defaults to the clock. */
 	now?: () => number;
@@ -65,6 +72,7 @@ export interface FlowEndpointReply {
 /** Why a request was answered without an execution (for logs; never sent to the client). */
 export type FlowEndpointOutcome =
 	| 'ping'
+	| 'cached'
 	| 'error_notification'
 	| 'body_too_large'
 	| 'bad_signature'
@@ -93,6 +101,8 @@ export interface FlowTokenContextOutput {
 export interface FlowRequestEncryptionContext {
 	encryptedAesKey: string;
 	initialVector: string;
+	/** Set when the answer may be cached: the respond node stores a shareable answer under it. */
+	responseCache?: ResponseCacheRef;
 }
 
 /** The workflow's one item. */
@@ -283,6 +293,13 @@ export async function handleFlowEndpointRequest(
 		}
 	}
 
+	let cacheRef: ResponseCacheRef | undefined;
+	if (!isErrorNotification && config.responseCache !== undefined) {
+		const cached = await lookUpCachedAnswer(config.responseCache, flowRequest);
+		if (cached?.answer) return { kind: 'reply', reply: encryptedReply(cached.answer, aesKey, iv), outcome: 'cached' };
+		cacheRef = cached?.ref;
+	}
+
 	// decryptFlowRequest accepted both fields as clean base64 strings.
 	const encryptedAesKey = String(body.encrypted_aes_key);
 	const initialVector = String(body.initial_vector);
@@ -297,8 +314,21 @@ export async function handleFlowEndpointRequest(
 			flowTokenContext: context,
 			flowTokenSignature: flowRequest.flowTokenSignature === null ? 'absent' : 'valid',
 			isErrorNotification,
-			whatsAppFlowRequest: isErrorNotification ? { answeredByTrigger: true } : { encryptedAesKey, initialVector },
+			whatsAppFlowRequest: isErrorNotification
+				? { answeredByTrigger: true }
+				: { encryptedAesKey, initialVector, ...(cacheRef === undefined ? {} : { responseCache: cacheRef }) },
 		},
 		...(acknowledgement === undefined ? {} : { reply: acknowledgement }),
 	};
+}
+
+async function lookUpCachedAnswer(
+	lookup: NonNullable<FlowEndpointConfig['responseCache']>,
+	request: CheckedPayload,
+): Promise<{ ref: ResponseCacheRef; answer: Record<string, unknown> | null } | undefined> {
+	try {
+		return await lookup({ action: request.action, screen: request.screen, data: request.data });
+	} catch {
+		return undefined;
+	}
 }

@@ -421,3 +421,47 @@ describe('hostile input (generated)', () => {
 		expect([...seen.keys()].sort()).toEqual([421, 432]);
 	});
 });
+
+describe('the response cache', () => {
+	const cachedInit = { screen: 'BOOK', data: { departments: ['Cardiology', 'Dermatology'] } };
+	const ref = { key: 'k1', ttlMs: 60_000, store: 'process' };
+
+	it('answers a request from the cache, encrypted for that request, without starting the workflow', async () => {
+		const request = sealed({ version: '3.0', action: 'INIT', flow_token: 'user-a-token' });
+		const decision = expectReply(await handle(request, { responseCache: async () => ({ ref, answer: cachedInit }) }), 200);
+		expect(decision.outcome).toBe('cached');
+		expect(openAnswer(decision.reply.body, request.aesKey, request.iv)).toEqual(cachedInit);
+	});
+
+	it('on a miss starts the workflow with the entry the respond node fills', async () => {
+		const request = sealed({ version: '3.0', action: 'INIT', flow_token: 'user-a-token' });
+		const item = expectStart(await handle(request, { responseCache: async () => ({ ref, answer: null }) }));
+		expect(item.whatsAppFlowRequest).toMatchObject({ responseCache: ref });
+	});
+
+	it('fails open: a lookup that throws runs the workflow, without a cache entry', async () => {
+		const request = sealed({ version: '3.0', action: 'INIT', flow_token: 'user-a-token' });
+		const item = expectStart(
+			await handle(request, {
+				responseCache: async () => {
+					throw new Error('store down');
+				},
+			}),
+		);
+		expect(item.whatsAppFlowRequest).not.toHaveProperty('responseCache');
+	});
+
+	it('is consulted only after the flow token checks, and never for pings or error notifications', async () => {
+		const lookups: string[] = [];
+		const responseCache = async (request: { action: string }) => {
+			lookups.push(request.action);
+			return { ref, answer: cachedInit };
+		};
+		const refused = await handle(sealed({ version: '3.0', action: 'INIT', flow_token: 'not-signed' }), { responseCache, requireSignedFlowToken: true });
+		expectReply(refused, 427);
+		expectReply(await handle(sealed({ version: '3.0', action: 'ping' }), { responseCache }), 200);
+		const notice = sealed({ version: '3.0', action: 'data_exchange', screen: 'A', data: { error: 'x' }, flow_token: 'tok' });
+		expect((await handle(notice, { responseCache })).kind).toBe('reply');
+		expect(lookups).toEqual([]);
+	});
+});
