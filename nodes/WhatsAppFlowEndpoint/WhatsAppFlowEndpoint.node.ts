@@ -16,10 +16,11 @@ import {
 	type FlowEndpointReply,
 } from '../shared/flow-endpoint/request-handler';
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
+import { activateFlowEndpoint, hasActivationWork } from '../shared/n8n/flow-endpoint-activation';
 import { responseCacheLookup } from '../shared/n8n/flow-response-cache';
 import { STATE_CREDENTIAL, STATE_STORE_OPTIONS } from '../shared/n8n/state-store';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
-import { testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
+import { testCloudApi, testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
 
 const PRIVATE_KEY_CREDENTIAL = 'whatsAppFlowsPrivateKeyApi';
 
@@ -84,6 +85,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 			{ name: 'whatsAppFlowsAppApi', required: true },
 			{ name: PRIVATE_KEY_CREDENTIAL, required: true, testedBy: 'testPrivateKey' },
 			{ name: STATE_CREDENTIAL, required: true, displayOptions: { show: { cacheResponses: [true], cacheStore: ['dataTable'] } } },
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { setEndpointOnActivation: [true] } } },
 		],
 		webhooks: [
 			{
@@ -111,6 +113,39 @@ export class WhatsAppFlowEndpoint implements INodeType {
 				placeholder: 'whatsapp-flow',
 				required: true,
 				description: 'The last part of the endpoint URL (your n8n URL, then /webhook/ and this path)',
+			},
+			{
+				displayName: 'Set Flow Endpoint on Activation',
+				name: 'setEndpointOnActivation',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to set the flow\'s endpoint_uri to this production URL when the workflow is activated, and check that the phone number\'s Flow public key belongs to this private key and is VALID. A published flow is never changed (that would make it a draft again).',
+			},
+			{
+				displayName: 'Flow ID',
+				name: 'flowId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '1234567890123456',
+				description: 'The flow this endpoint serves (WhatsApp Manager → Flows)',
+				displayOptions: { show: { setEndpointOnActivation: [true] } },
+			},
+			{
+				displayName: 'If the Endpoint or Key Is Wrong',
+				name: 'onEndpointProblem',
+				type: 'options',
+				options: [
+					{
+						name: 'Report an Activation Error',
+						value: 'fail',
+						description: 'The workflow shows the error in the editor (n8n 1.x also leaves it inactive)',
+					},
+					{ name: 'Log a Warning', value: 'warn', description: 'Activate anyway; the warning is in n8n\'s log' },
+				],
+				default: 'fail',
+				displayOptions: { show: { setEndpointOnActivation: [true] } },
 			},
 			{
 				displayName: 'Cache Responses',
@@ -233,16 +268,18 @@ export class WhatsAppFlowEndpoint implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { testPrivateKey },
+		credentialTest: { testCloudApi, testPrivateKey },
 	};
 
-	// Nothing is registered at Meta: the flow's endpoint_uri is set in the Flow (or with the WhatsApp Flows node).
+	// With "Set Flow Endpoint on Activation" the flow's endpoint_uri is set here; nothing is removed on deactivation
+	// (the flow keeps pointing at this URL, which answers 404 while the workflow is inactive).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return !hasActivationWork(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await activateFlowEndpoint(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

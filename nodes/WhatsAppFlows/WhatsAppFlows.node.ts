@@ -19,14 +19,9 @@ const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromE
  * Each credential is shown for the resources that use it. A credential no resource uses yet stays declared (shown
  * for a resource that does not exist) so that n8n finds its test through `testedBy`.
  */
-function credentialShownFor(name: string, testedBy?: string): INodeTypeDescription['credentials'] extends Array<infer C> | undefined ? C : never {
-	const resources = RESOURCES.filter((resource) => resource.credentials.includes(name)).map((resource) => resource.value);
-	return {
-		name,
-		required: true,
-		...(testedBy ? { testedBy } : {}),
-		displayOptions: { show: { resource: resources.length > 0 ? resources : [`${name}Test`] } },
-	};
+function shownForResourcesUsing(credential: string): { show: { resource: string[] } } {
+	const resources = RESOURCES.filter((resource) => resource.credentials.includes(credential)).map((resource) => resource.value);
+	return { show: { resource: resources.length > 0 ? resources : [`${credential}Test`] } };
 }
 
 export class WhatsAppFlows implements INodeType {
@@ -43,10 +38,15 @@ export class WhatsAppFlows implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			credentialShownFor('whatsAppFlowsCloudApi', 'testCloudApi'),
-			credentialShownFor('whatsAppFlowsAppApi'),
-			credentialShownFor('whatsAppFlowsPrivateKeyApi', 'testPrivateKey'),
-			credentialShownFor('whatsAppFlowsStateApi', 'testStateStore'),
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: shownForResourcesUsing('whatsAppFlowsCloudApi') },
+			{ name: 'whatsAppFlowsAppApi', required: true, displayOptions: shownForResourcesUsing('whatsAppFlowsAppApi') },
+			{
+				name: 'whatsAppFlowsPrivateKeyApi',
+				required: true,
+				testedBy: 'testPrivateKey',
+				displayOptions: shownForResourcesUsing('whatsAppFlowsPrivateKeyApi'),
+			},
+			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: shownForResourcesUsing('whatsAppFlowsStateApi') },
 		],
 		properties: [
 			{

@@ -19,6 +19,20 @@ export interface ExecutionSummary {
 	data?: { resultData?: { runData?: Record<string, unknown>; error?: { message?: string } } };
 }
 
+/**
+ * fetch, once more when the first attempt died on a kept-alive socket that n8n closed just then (undici's
+ * "other side closed" before any answer: n8n did not read the request). Seen under load after idle periods.
+ */
+export async function fetchOnFreshSocket(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(url, init);
+	}
+}
+
 export class N8nApi {
 	constructor(
 		readonly baseUrl: string,
@@ -27,7 +41,7 @@ export class N8nApi {
 	) {}
 
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+		const response = await fetchOnFreshSocket(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'X-N8N-API-KEY': this.apiKey, 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -38,7 +52,7 @@ export class N8nApi {
 	}
 
 	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+		const response = await fetchOnFreshSocket(`${this.baseUrl}/rest${path}`, {
 			method,
 			headers: { cookie: this.cookie, 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),

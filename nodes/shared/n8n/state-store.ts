@@ -29,6 +29,8 @@ export function processStoreFor(purpose: string, maxRecords: number): SharedStor
 	return store;
 }
 
+const tablesFound = new Map<string, Promise<string>>();
+
 /** The data-table store of the node's State Store credential. */
 export async function dataTableStoreFor(context: IExecuteFunctions | IWebhookFunctions | IHookFunctions): Promise<SharedStore> {
 	const credential = await context.getCredentials(STATE_CREDENTIAL);
@@ -38,5 +40,6 @@ export async function dataTableStoreFor(context: IExecuteFunctions | IWebhookFun
 		tableName: String(credential.tableName ?? '').trim() || DEFAULT_STATE_TABLE,
 		now: () => Date.now(),
 		sleep: async (ms: number) => await sleep(ms),
+		tablesFound,
 	});
 }

@@ -34,6 +34,8 @@ export interface DataTableApiOptions {
 	 * expressions deeper than 1,000 (SQLITE_MAX_EXPR_DEPTH), so stay well below.
 	 */
 	keysPerRequest: number;
+	/** See DataTableStoreOptions.tablesFound. */
+	tablesFound?: Map<string, Promise<string>>;
 }
 
 export interface DataTableApi {
@@ -205,13 +207,17 @@ export function createDataTableApi(options: DataTableApiOptions): DataTableApi {
 		throw failure(response, `create the data table "${options.tableName}"`);
 	};
 
-	let table: Promise<string> | undefined;
+	const tableKey = JSON.stringify([baseUrl, options.tableName, options.projectId ?? '']);
+	const tablesFound = options.tablesFound ?? new Map<string, Promise<string>>();
+	let table: Promise<string> | undefined = tablesFound.get(tableKey);
 	const tableId = (): Promise<string> => {
 		if (!table) {
 			const pending = findOrCreateTable();
 			table = pending;
+			tablesFound.set(tableKey, pending);
 			pending.catch(() => {
 				if (table === pending) table = undefined;
+				if (tablesFound.get(tableKey) === pending) tablesFound.delete(tableKey);
 			});
 		}
 		return table;
@@ -226,6 +232,7 @@ export function createDataTableApi(options: DataTableApiOptions): DataTableApi {
 		let response = await send(build(`${baseUrl}/data-tables/${encodeURIComponent(await pending)}/rows`));
 		if (response.status === 404) {
 			if (table === pending) table = undefined;
+			if (tablesFound.get(tableKey) === pending) tablesFound.delete(tableKey);
 			response = await send(build(`${baseUrl}/data-tables/${encodeURIComponent(await tableId())}/rows`));
 		}
 		if (!ok(response)) throw failure(response, action);

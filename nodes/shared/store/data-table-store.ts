@@ -25,6 +25,12 @@ export interface DataTableStoreOptions {
 	sleep: (ms: number) => Promise<void>;
 	/** In [0, 1): jitter of the back-off between contended rounds. Default: node:crypto. */
 	random?: () => number;
+	/**
+	 * Table ids already found, by API URL, table name and project, shared by the stores a process makes (a node
+	 * makes one per execution or request; finding the table each time would double the API calls). A deleted table
+	 * (404) is found again.
+	 */
+	tablesFound?: Map<string, Promise<string>>;
 	/** Passed to `send` as each request's timeout. */
 	requestTimeoutMs?: number;
 	/** Keys per 'or' filter (see DataTableApiOptions). Default 500. */
@@ -70,6 +76,7 @@ export function createDataTableStore(options: DataTableStoreOptions): SharedStor
 		projectId: options.projectId,
 		timeoutMs: options.requestTimeoutMs,
 		keysPerRequest,
+		tablesFound: options.tablesFound,
 	});
 	const { now } = options;
 	const token = (): string => randomBytes(12).toString('hex');
