@@ -32,7 +32,8 @@ describe('a picked file as the endpoint receives it', () => {
 	});
 
 	it('falls back to the media id when file_name is absent', () => {
-		const { file_name: _omitted, ...nameless } = META_EXAMPLE_ENTRY;
+		const nameless: Record<string, unknown> = { ...META_EXAMPLE_ENTRY };
+		delete nameless.file_name;
 		expect(parseFlowMediaEntry(nameless, 'x').fileName).toBe(META_EXAMPLE_ENTRY.media_id);
 	});
 
