@@ -22,7 +22,20 @@ import {
 } from './flow-media-support';
 import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
 
-type RunData = Record<string, Array<{ error?: { message: string; description?: string }; data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string }> }>> } }>>;
+type RunData = Record<
+	string,
+	Array<{
+		error?: { message: string; description?: string };
+		data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string; id?: string }> }>> };
+	}>
+>;
+
+/**
+ * Where each profile's n8n keeps binary data by default (no N8N_DEFAULT_BINARY_DATA_MODE set): n8n 2.x writes files
+ * to disk in regular mode and to the database in queue mode (so workers and main share them); n8n 1.x keeps them
+ * inline in the execution data (no id).
+ */
+const BINARY_STORAGE: Record<string, string | undefined> = { regular: 'filesystem-v2', queue: 'database', n8n1: undefined };
 
 async function newestExecution(n8n: E2eInstance, workflowId: string, count: number) {
 	const executions = await n8n.api.waitForExecutions(workflowId, count);
@@ -107,6 +120,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Flow Media → Decrypt
 				['front.jpg', 'image/jpeg'],
 				['side.png', 'image/png'],
 			]);
+			expect(decrypted.map((item) => item.binary?.data?.id?.split(':')[0])).toEqual([BINARY_STORAGE[profile], BINARY_STORAGE[profile]]);
 		});
 
 		it('a document: the same round trip through the DocumentPicker screen', async () => {
