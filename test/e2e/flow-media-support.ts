@@ -150,26 +150,33 @@ export function hashStoredFileNode(name: string, field: string): NodeSpec {
 /** A CDN stand-in that serves whatever bytes a test puts at a path (e.g. a tampered copy of a real CDN file). */
 export interface FileServer {
 	url(path: string): string;
-	put(path: string, bytes: Buffer): string;
+	/** Serves `bytes` at `path`; `chunked` leaves out content-length (the reader learns the size only by reading). */
+	put(path: string, bytes: Buffer, options?: { chunked?: boolean }): string;
 	close(): Promise<void>;
 }
 
 export async function startFileServer(): Promise<FileServer> {
-	const files = new Map<string, Buffer>();
+	const files = new Map<string, { bytes: Buffer; chunked: boolean }>();
 	const server: Server = createServer((req, res) => {
 		const file = files.get(req.url ?? '');
 		if (!file) {
 			res.writeHead(404).end();
 			return;
 		}
-		res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) }).end(file);
+		if (!file.chunked) {
+			res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) }).end(file.bytes);
+			return;
+		}
+		res.writeHead(200, { 'content-type': 'application/octet-stream' });
+		for (let at = 0; at < file.bytes.length; at += 1024) res.write(file.bytes.subarray(at, at + 1024));
+		res.end();
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return {
 		url: (path) => `${base}${path}`,
-		put(path, bytes) {
-			files.set(path, bytes);
+		put(path, bytes, options = {}) {
+			files.set(path, { bytes, chunked: options.chunked === true });
 			return `${base}${path}`;
 		},
 		close: () =>

@@ -132,7 +132,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Flow Media → Decrypt
 		});
 	});
 
-	describe('tampered files', () => {
+	describe('refused files', () => {
 		let cdn: FileServer;
 		let good: FlowMediaEntryJson[];
 		let tampered: { encryptedHash: FlowMediaEntryJson; hmac: FlowMediaEntryJson; gone: FlowMediaEntryJson };
@@ -175,6 +175,22 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Flow Media → Decrypt
 			);
 			expect(run.error?.description).toContain('Failed check: encrypted-hash');
 			expect(run.error?.description).toContain('Fix: The file at cdn_url is not the one WhatsApp encrypted for this entry');
+		});
+
+		it('refuses a file over "Max File Size (MB)", whether the CDN announces its length or not', async () => {
+			const path = uniquePath('flow-media-size');
+			await deployWebhookWorkflow(
+				n8n,
+				webhookChain(`Flow media: size limit (${profile})`, path, [
+					{ ...decryptNode('Decrypt', '={{ $json.body.files }}', { continueOnFail: true }), parameters: { resource: 'flowMedia', operation: 'decrypt', files: '={{ $json.body.files }}', binaryPropertyName: 'data', options: { maxFileSizeMb: 0.004 } } },
+				]),
+				path,
+			);
+			const chunkedUrl = cdn.put('/chunked/b.jpg', await downloadCdnFile(good[1].cdn_url), { chunked: true });
+			const answer = await callWebhook(n8n.webhookBaseUrl, path, { files: [good[1], { ...good[1], cdn_url: chunkedUrl }, good[0]] });
+			const items = asArray<Record<string, unknown>>(answer.json);
+			expect(items.map((item) => item.check ?? item.sha256)).toEqual(['size', 'size', sha256Base64(originals[0])]);
+			expect(items[0].error).toContain('the file is larger than the limit of 4194 bytes (0.004 MB)');
 		});
 
 		it('with "Continue On Fail": an error item per bad file, in place, while the good files still decrypt', async () => {

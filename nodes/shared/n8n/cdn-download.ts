@@ -39,7 +39,7 @@ function downloadError(message: string): FlowMediaError {
 }
 
 export function cdnDownloadFor(context: IExecuteFunctions, timeoutMs: number): CdnDownload {
-	return async (url, maxBytes) => {
+	return async (url, limit) => {
 		const sent = await settle(
 			context.helpers.httpRequest({
 				method: 'GET',
@@ -57,16 +57,16 @@ export function cdnDownloadFor(context: IExecuteFunctions, timeoutMs: number): C
 			throw downloadError(`the CDN answered HTTP ${statusCode}`);
 		}
 		const declared = Number(headers?.['content-length']);
-		if (Number.isFinite(declared) && declared > maxBytes) {
+		if (Number.isFinite(declared) && declared > limit.cdnBytes) {
 			destroy(body);
-			throw tooLargeError(maxBytes);
+			throw tooLargeError(limit);
 		}
 		if (Buffer.isBuffer(body)) {
-			if (body.length > maxBytes) throw tooLargeError(maxBytes);
+			if (body.length > limit.cdnBytes) throw tooLargeError(limit);
 			return body;
 		}
 		if (!isAsyncIterable(body)) throw downloadError('the CDN answer had no body');
-		const read = await readAtMost(body, maxBytes, () => destroy(body)).then(
+		const read = await readAtMost(body, limit, () => destroy(body)).then(
 			(file) => file,
 			(error: unknown) => (error instanceof FlowMediaError ? error : downloadError(`the download broke off (${error instanceof Error ? error.message : String(error)})`)),
 		);

@@ -1,4 +1,4 @@
-import { FlowMediaError, readAtMost } from '../../../nodes/shared/flow-media';
+import { FlowMediaError, readAtMost, sizeLimit } from '../../../nodes/shared/flow-media';
 
 async function* chunks(...sizes: number[]): AsyncGenerator<Uint8Array> {
 	let next = 0;
@@ -9,8 +9,12 @@ async function* chunks(...sizes: number[]): AsyncGenerator<Uint8Array> {
 
 describe('reading a download up to a limit', () => {
 	it('joins the chunks of a download within the limit, the limit itself included', async () => {
-		const file = await readAtMost(chunks(3, 4, 3), 10);
-		expect([...file]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		const file = await readAtMost(chunks(10, 4, 16), sizeLimit(4));
+		expect([...file]).toEqual(Array.from({ length: 30 }, (_, i) => i));
+	});
+
+	it('allows a CDN file the PKCS#7 padding and the 10-byte HMAC longer than the file limit', () => {
+		expect(sizeLimit(1000)).toEqual({ fileBytes: 1000, cdnBytes: 1026 });
 	});
 
 	it('stops at the first chunk past the limit, calls stop and refuses with the size check', async () => {
@@ -22,7 +26,7 @@ describe('reading a download up to a limit', () => {
 				yield new Uint8Array(1024);
 			}
 		}
-		const refusal = await readAtMost(endless(), 4096, stop).catch((error: unknown) => error);
+		const refusal = await readAtMost(endless(), sizeLimit(4096 - 26), stop).catch((error: unknown) => error);
 		expect(refusal).toBeInstanceOf(FlowMediaError);
 		expect((refusal as FlowMediaError).check).toBe('size');
 		expect(stop).toHaveBeenCalledTimes(1);
