@@ -1,4 +1,5 @@
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
+import { smokeFlowMedia } from './flow-media-support';
 import { flowEndpointCredentials, flowWorkflow, keepOnlySetNode, respondNode, triggerNode, whatsAppClient } from './flow-endpoint-support';
 import { sandboxCloudApiCredential } from './support/credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
@@ -40,6 +41,7 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 			expect(messages).toHaveLength(1);
 			expect(JSON.stringify(messages[0])).toContain('Hello from n8n');
 			expect(JSON.stringify(messages[0])).toContain(SANDBOX_PHONE_NUMBER_ID);
+			await smokeFlowMedia(n8n, sandboxUrl); // Flow Media → Decrypt: a staged file comes back with its SHA-256
 		},
 	},
 	whatsAppFlowEndpoint: {

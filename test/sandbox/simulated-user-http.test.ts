@@ -113,6 +113,27 @@ describe('a picker flow over HTTP', () => {
 	});
 });
 
+describe('picked files without a flow (POST /__sandbox/flow-media)', () => {
+	it('encrypts them onto the flow-media CDN and answers the entries an endpoint would receive', async () => {
+		const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+		const answer = await post<Array<{ media_id: string; cdn_url: string; file_name: string; encryption_metadata: ReceivedMetadata }>>(
+			sandbox,
+			'/__sandbox/flow-media',
+			{ json: { files: [{ fileName: 'front.jpg', base64: base64(photo) }, { fileName: 'a.txt', base64: 'aGk=' }] } },
+		);
+		expect(answer.status).toBe(201);
+		expect(answer.body.map((e) => Object.keys(e).sort())).toEqual([
+			['cdn_url', 'encryption_metadata', 'file_name', 'media_id'],
+			['cdn_url', 'encryption_metadata', 'file_name', 'media_id'],
+		]);
+		const [front] = answer.body;
+		expect(front.cdn_url).toMatch(new RegExp(`^${sandbox.url}/__cdn/flow-media/[0-9a-f]+$`));
+		const downloaded = Buffer.from(await (await fetch(front.cdn_url)).arrayBuffer());
+		expect(nodeDecrypt(downloaded, front.encryption_metadata)).toEqual(photo);
+		expect((await post(sandbox, '/__sandbox/flow-media', { json: { files: [{ fileName: 'x' }] } })).status).toBe(400);
+	});
+});
+
 describe('the endpoint exchange log over HTTP', () => {
 	it('records each outcome: signature-rejected 432, undecryptable, timeout, 421 then ok, 427 with error_msg', async () => {
 		const flowId = await createFlow(sandbox, { name: 'greeting', json: greetingFlowJson(), endpointUri: endpoint.url });

@@ -3,6 +3,7 @@
 // (FlowInputError) or a malformed body, 409 {code: "state"} for a finished flow (FlowStateError), 422
 // {code: "flow-json"} for a Flow JSON the app refuses at run time, and the SimulatedUserError codes (404 / 409).
 import { FlowInputError, FlowJsonError, FlowStateError, type UploadFile } from '../client';
+import { endpointForm, pickFile } from '../client/media-picker';
 import type { FlowValue } from '../client/session-types';
 import { isRecord } from '../http-io';
 import { BadRequest, type InspectionRequest, type InspectionRoute } from '../inspection-types';
@@ -83,6 +84,18 @@ export const SIMULATED_USER_ROUTES: readonly InspectionRoute[] = [
 	}),
 	userRoute('POST', 'press-footer', (user) => user.pressFooter()),
 	userRoute('POST', 'back', (user) => user.goBack()),
+	{
+		// Files as a user picks them, without running a flow: encrypted as WhatsApp does (client/media-crypto.ts), put
+		// on the flow-media CDN, answered in the form the endpoint receives them (reference/media_upload). For tests
+		// and demos of the receiving side; a flow's own picks go through select-files.
+		method: 'POST',
+		path: '/flow-media',
+		handle: async (req) => {
+			const files = readFiles((await body(req)).files);
+			const cdn = req.state.simulatedUsers.cdn;
+			return { status: 201, body: await Promise.all(files.map(async (file) => endpointForm(await pickFile(file, cdn)))) };
+		},
+	},
 	{
 		// What the user received (accepted, not failed), oldest first: the same list as GET /messages?to=.
 		method: 'GET',
