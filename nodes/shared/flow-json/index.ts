@@ -5,3 +5,4 @@ export { formatFlowJsonIssues } from './format';
 export { FLOW_JSON_LIMITS, type FlowJsonLimits, type Limit, type RangeLimit } from './limits';
 export { PUBLISHABLE_FLOW_JSON_VERSIONS, RECOMMENDED_FLOW_JSON_VERSION, isPublishableVersion, type PublishableFlowJsonVersion } from './versions';
 export { metaPath } from './pointer';
+export { FLOW_JSON_RULES, type FlowJsonRule } from './rule-ids';

@@ -1,6 +1,7 @@
 // Collects issues and gives each the line and column of the place it points at.
 import { LineIndex, type LocatedJson } from './located-json';
 import { parentPointer } from './pointer';
+import type { FlowJsonRule } from './rule-ids';
 import type { FlowJsonIssue, FlowJsonSeverity } from './types';
 
 /** Point at the value (default) or at the property name, e.g. for a property that is not allowed. */
@@ -13,15 +14,15 @@ export class IssueCollector {
 
 	constructor(private readonly located: LocatedJson | undefined) {}
 
-	error(rule: string, pointer: string, message: string, doc: string, target: IssueTarget = 'value'): void {
+	error(rule: FlowJsonRule, pointer: string, message: string, doc: string, target: IssueTarget = 'value'): void {
 		this.add('error', rule, pointer, message, doc, target);
 	}
 
-	warning(rule: string, pointer: string, message: string, doc: string, target: IssueTarget = 'value'): void {
+	warning(rule: FlowJsonRule, pointer: string, message: string, doc: string, target: IssueTarget = 'value'): void {
 		this.add('warning', rule, pointer, message, doc, target);
 	}
 
-	private add(severity: FlowJsonSeverity, rule: string, pointer: string, message: string, doc: string, target: IssueTarget): void {
+	private add(severity: FlowJsonSeverity, rule: FlowJsonRule, pointer: string, message: string, doc: string, target: IssueTarget): void {
 		const { line, column } = this.position(pointer, target);
 		(severity === 'error' ? this.errors : this.warnings).push({ pointer, line, column, message, rule, doc, severity });
 	}

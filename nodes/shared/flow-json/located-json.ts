@@ -37,6 +37,8 @@ const BACKSLASH = 0x5c;
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Characters a string may hold unescaped, skipped in one step. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 export function parseLocatedJson(text: string): LocatedJson {
 	let i = 0;
@@ -90,7 +92,9 @@ export function parseLocatedJson(text: string): LocatedJson {
 				}
 				runStart = i;
 			} else {
-				i += 1;
+				PLAIN_RUN.lastIndex = i;
+				PLAIN_RUN.test(text);
+				i = Math.max(PLAIN_RUN.lastIndex, i + 1);
 			}
 		}
 	};
@@ -176,7 +180,7 @@ export class LineIndex {
 	private readonly starts: number[] = [0];
 
 	constructor(private readonly text: string) {
-		for (let k = 0; k < text.length; k += 1) if (text.charCodeAt(k) === LF) this.starts.push(k + 1);
+		for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) this.starts.push(k + 1);
 	}
 
 	position(offset: number): { line: number; column: number } {

@@ -134,3 +134,24 @@ export function countAlongOnePath(children: unknown, match: (node: JsonObject) =
 	}
 	return total;
 }
+
+/** Pointers of the matching components on the rendering path that holds the most of them, in document order. */
+export function busiestPath(children: unknown, pointer: string, match: (node: JsonObject) => boolean): string[] {
+	if (!Array.isArray(children)) return [];
+	const out: string[] = [];
+	children.forEach((child, k) => {
+		if (!isObject(child)) return;
+		const here = childPointer(pointer, k);
+		if (match(child)) out.push(here);
+		const branches: string[][] = [];
+		if (child.type === 'Form') branches.push(busiestPath(child.children, childPointer(here, 'children'), match));
+		else if (child.type === 'If') {
+			branches.push(busiestPath(child.then, childPointer(here, 'then'), match), busiestPath(child.else, childPointer(here, 'else'), match));
+		} else if (child.type === 'Switch' && isObject(child.cases)) {
+			for (const [name, branch] of Object.entries(child.cases)) branches.push(busiestPath(branch, childPointer(childPointer(here, 'cases'), name), match));
+		}
+		const best = branches.reduce<string[]>((a, b) => (b.length > a.length ? b : a), []);
+		out.push(...best);
+	});
+	return out;
+}

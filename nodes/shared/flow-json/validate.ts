@@ -29,6 +29,7 @@ const RULES: ((ctx: RuleContext) => void)[] = [
 ];
 
 function utf8Length(text: string): number {
+	if (/^[\x00-\x7f]*$/.test(text)) return text.length;
 	let bytes = 0;
 	for (let k = 0; k < text.length; k += 1) {
 		const c = text.charCodeAt(k);

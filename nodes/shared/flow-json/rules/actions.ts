@@ -102,16 +102,15 @@ function checkAction(ctx: RuleContext, screen: ScreenModel, visit: ActionVisit):
 		report.error('action.name', action.name === undefined ? pointer : namePointer, `Unknown action ${JSON.stringify(name ?? null)}: use ${Object.keys(ACTION_SINCE).join(', ')}.`, DOC.actions);
 		return;
 	}
-	if (!supports(ctx, ACTION_SINCE[name])) {
-		report.error('action.unavailable', namePointer, `The ${name} action needs Flow JSON ${ACTION_SINCE[name]} or later.`, DOC.actions);
-	}
+	const available = supports(ctx, ACTION_SINCE[name]);
+	if (!available) report.error('action.unavailable', namePointer, `The ${name} action needs Flow JSON ${ACTION_SINCE[name]} or later.`, DOC.actions);
 	const allowed = allowedActions(visit);
 	const since = allowed[name];
 	const where = `${visit.owner.type ?? 'component'}${visit.onItem ? ' item' : ''} ${visit.property}`;
 	if (since === undefined) {
 		const names = Object.keys(allowed);
 		report.error('action.not-allowed', namePointer, `${where} does not accept ${name}${names.length > 0 ? `: value should be one of [${names.join(', ')}]` : ''}.`, visit.owner.type ? COMPONENTS[visit.owner.type]?.doc ?? DOC.actions : DOC.actions);
-	} else if (!supports(ctx, since)) {
+	} else if (available && !supports(ctx, since)) {
 		report.error('action.unavailable', namePointer, `${where} accepts ${name} from Flow JSON ${since} on.`, DOC.actions);
 	}
 	if (action.payload !== undefined && !isObject(action.payload)) report.error('action.payload-type', childPointer(pointer, 'payload'), 'An action "payload" must be an object.', DOC.actions);

@@ -133,15 +133,20 @@ function checkRoutingModel(ctx: RuleContext, model: Record<string, unknown>, ids
 		if (ctx.screensById.has(from)) graph.set(from, edges);
 	}
 	checkBranches(ctx, graph, (id) => childPointer('/routing_model', id), false);
-	for (const [from, targets] of graph) {
-		for (const to of targets) {
-			if (from < to && graph.get(to)?.has(from)) {
-				report.error('routing.backward-route', childPointer('/routing_model', to), `Backward route [${to}->${from}] corresponding to forward route [${from}->${to}] is not allowed in the routing model. Only forward routes can be specified.`, DOC.routingModel);
+	// The later of two opposite routes is the backward one.
+	const declared = new Set<string>();
+	for (const [from, targets] of Object.entries(model)) {
+		if (!Array.isArray(targets)) continue;
+		targets.forEach((to, k) => {
+			if (typeof to !== 'string') return;
+			if (declared.has(`${to}->${from}`)) {
+				report.error('routing.backward-route', childPointer(childPointer('/routing_model', from), k), `Backward route [${from}->${to}] corresponding to forward route [${to}->${from}] is not allowed in the routing model. Only forward routes can be specified.`, DOC.routingModel);
 			}
-		}
+			declared.add(`${from}->${to}`);
+		});
 	}
 	const loop = findLoop(graph);
-	if (loop) report.error('routing.loop', childPointer('/routing_model', loop[0]), `Loop detected in the routing model for screens: ${loop.join(', ')}.`, DOC.routingModel);
+	if (loop) report.error('routing.loop', childPointer('/routing_model', loop[loop.length - 1]), `Loop detected in the routing model for screens: ${loop.join(', ')}.`, DOC.routingModel);
 
 	const missing = ids.filter((id) => !mentioned.has(id));
 	if (missing.length > 0 && ids.length > 1) {

@@ -3,7 +3,7 @@
 // Violation Errors", "Terminal Screen Errors").
 import type { RuleContext } from '../context';
 import { DOC } from '../docs';
-import { countAlongOnePath, type ScreenModel } from '../model';
+import { busiestPath, countAlongOnePath, type ScreenModel } from '../model';
 
 function checkScreenCounts(ctx: RuleContext, screen: ScreenModel): void {
 	const { report, limits } = ctx;
@@ -13,11 +13,12 @@ function checkScreenCounts(ctx: RuleContext, screen: ScreenModel): void {
 		report.error('screen.too-many-components', screen.childrenPointer, `The maximum number of components per screen is ${max.value}; screen "${name}" has ${screen.components.length}.`, max.doc);
 	}
 	for (const [type, limit] of Object.entries(limits.perScreen)) {
-		const shown = countAlongOnePath(screen.children, (node) => node.type === type);
+		const path = busiestPath(screen.children, screen.childrenPointer, (node) => node.type === type);
+		const shown = path.length;
 		if (shown <= limit.value) continue;
-		const extra = screen.components.filter((c) => c.type === type)[limit.value];
+		const extra = path[limit.value];
 		const rule = type === 'Footer' ? 'footer.count' : type === 'PhotoPicker' || type === 'DocumentPicker' ? 'picker.count' : 'screen.component-count';
-		report.error(rule, extra?.pointer ?? screen.childrenPointer, `Maximum number of ${type} allowed per screen is ${limit.value} but found ${shown} on screen "${name}".`, limit.doc);
+		report.error(rule, extra, `Maximum number of ${type} allowed per screen is ${limit.value} but found ${shown} on screen "${name}".`, limit.doc);
 	}
 	const photo = screen.components.find((c) => c.type === 'PhotoPicker');
 	const document = screen.components.find((c) => c.type === 'DocumentPicker');
