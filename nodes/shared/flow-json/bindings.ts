@@ -30,8 +30,18 @@ export function bindingsInString(value: string, pointer: string, out: Binding[])
 /** Every binding in a JSON value, depth first. */
 export function bindingsIn(value: unknown, pointer: string, out: Binding[] = []): Binding[] {
 	if (typeof value === 'string') bindingsInString(value, pointer, out);
-	else if (Array.isArray(value)) value.forEach((item, k) => bindingsIn(item, childPointer(pointer, k), out));
-	else if (isObject(value)) for (const [key, item] of Object.entries(value)) bindingsIn(item, childPointer(pointer, key), out);
+	else if (Array.isArray(value)) {
+		for (let k = 0; k < value.length; k += 1) {
+			const item = value[k];
+			if (typeof item !== 'string' || item.includes('${')) bindingsIn(item, childPointer(pointer, k), out);
+		}
+	} else if (isObject(value)) {
+		for (const key in value) {
+			const item = value[key];
+			// Pointers are built only for what can hold a binding: most strings are plain text.
+			if (typeof item === 'object' ? item !== null : typeof item === 'string' && item.includes('${')) bindingsIn(item, childPointer(pointer, key), out);
+		}
+	}
 	return out;
 }
 

@@ -1,6 +1,5 @@
 // Collects issues and gives each the line and column of the place it points at.
 import { LineIndex, type LocatedJson } from './located-json';
-import { parentPointer } from './pointer';
 import type { FlowJsonRule } from './rule-ids';
 import type { FlowJsonIssue, FlowJsonSeverity } from './types';
 
@@ -32,13 +31,6 @@ export class IssueCollector {
 		const located = this.located;
 		if (located === undefined) return { line: 1, column: 1 };
 		this.lines ??= new LineIndex(located.text);
-		let range = target === 'key' ? located.keys.get(pointer) : undefined;
-		let at = pointer;
-		while (range === undefined) {
-			range = located.values.get(at);
-			if (range !== undefined || at === '') break;
-			at = parentPointer(at);
-		}
-		return this.lines.position(range?.start ?? 0);
+		return this.lines.position(located.offsetOf(pointer, target));
 	}
 }

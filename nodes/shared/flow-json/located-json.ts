@@ -1,22 +1,19 @@
-// A JSON parser that also records where each value and each property name starts and ends in the text, keyed by
-// JSON pointer (RFC 6901), so a Flow JSON issue can name its line and column as Meta's validation_errors do
-// (flows/reference/flowsapi: line_start, column_start, 1-based). Offsets are kept and turned into line / column
-// only for the few places an issue is reported, which keeps a 100-screen flow in the millisecond range.
-import { childPointer } from './pointer';
+// A JSON parser that also records where each value and each property name starts in the text, so a Flow JSON
+// issue can name its line and column as Meta's validation_errors do (flows/reference/flowsapi: line_start,
+// column_start, 1-based). Offsets hang off each parsed object and array (no string per node), and become line and
+// column only for the places an issue is reported, which keeps a 100-screen flow in the millisecond range.
+import { childPointer, pointerSegments } from './pointer';
 
-export interface TextRange {
-	start: number;
-	/** Offset just past the last character. */
-	end: number;
-}
+/** Where the members of one parsed object (their names) or array (their values) start. */
+type Places = Map<string, number> | number[];
 
 export interface LocatedJson {
 	value: unknown;
 	text: string;
-	values: Map<string, TextRange>;
-	keys: Map<string, TextRange>;
 	/** Pointers of object members whose name appeared twice (JSON.parse keeps the last one silently). */
 	duplicateKeys: string[];
+	/** Offset of the value at a pointer (or of its property name), else of its nearest ancestor that exists. */
+	offsetOf(pointer: string, target: 'value' | 'key'): number;
 }
 
 export class JsonTextError extends Error {
@@ -37,13 +34,14 @@ const BACKSLASH = 0x5c;
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WHITESPACE = /[ \t\n\r]*/y;
 /** Characters a string may hold unescaped, skipped in one step. */
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 export function parseLocatedJson(text: string): LocatedJson {
 	let i = 0;
-	const values = new Map<string, TextRange>();
-	const keys = new Map<string, TextRange>();
+	const places = new WeakMap<object, Places>();
+	const path: (string | number)[] = [];
 	const duplicateKeys: string[] = [];
 
 	const describe = (at: number): string => (at < text.length ? `'${text[at]}'` : 'the end of the text');
@@ -51,11 +49,11 @@ export function parseLocatedJson(text: string): LocatedJson {
 		throw new JsonTextError(message, at);
 	};
 	const skipSpace = (): void => {
-		for (;;) {
-			const c = text.charCodeAt(i);
-			if (c === SPACE || c === LF || c === CR || c === TAB) i += 1;
-			else return;
-		}
+		const c = text.charCodeAt(i);
+		if (c !== SPACE && c !== LF && c !== CR && c !== TAB) return;
+		WHITESPACE.lastIndex = i;
+		WHITESPACE.test(text);
+		i = WHITESPACE.lastIndex;
 	};
 	const expect = (ch: string): void => {
 		if (text[i] !== ch) fail(`Expected '${ch}' but found ${describe(i)}`);
@@ -99,14 +97,15 @@ export function parseLocatedJson(text: string): LocatedJson {
 		}
 	};
 
-	const parseValue = (pointer: string): unknown => {
+	/** Parses the value at `i`; returns it and where it started. */
+	const parseValue = (): unknown => {
 		skipSpace();
-		const start = i;
 		const ch = text[i];
-		let value: unknown;
 		if (ch === '{') {
 			i += 1;
 			const obj: Record<string, unknown> = {};
+			const keys = new Map<string, number>();
+			places.set(obj, keys);
 			skipSpace();
 			if (text[i] === '}') i += 1;
 			else {
@@ -115,12 +114,13 @@ export function parseLocatedJson(text: string): LocatedJson {
 					if (text[i] !== '"') fail(`Expected a property name in double quotes but found ${describe(i)}`);
 					const keyStart = i;
 					const key = parseString();
-					const here = childPointer(pointer, key);
-					if (Object.prototype.hasOwnProperty.call(obj, key)) duplicateKeys.push(here);
-					keys.set(here, { start: keyStart, end: i });
+					if (keys.has(key)) duplicateKeys.push([...path, key].reduce<string>((p, k) => childPointer(p, k), ''));
+					keys.set(key, keyStart);
 					skipSpace();
 					expect(':');
-					obj[key] = parseValue(here);
+					path.push(key);
+					obj[key] = parseValue();
+					path.pop();
 					skipSpace();
 					if (text[i] === ',') i += 1;
 					else {
@@ -129,15 +129,22 @@ export function parseLocatedJson(text: string): LocatedJson {
 					}
 				}
 			}
-			value = obj;
-		} else if (ch === '[') {
+			return obj;
+		}
+		if (ch === '[') {
 			i += 1;
 			const arr: unknown[] = [];
+			const starts: number[] = [];
+			places.set(arr, starts);
 			skipSpace();
 			if (text[i] === ']') i += 1;
 			else {
 				for (;;) {
-					arr.push(parseValue(childPointer(pointer, arr.length)));
+					skipSpace();
+					starts.push(i);
+					path.push(arr.length);
+					arr.push(parseValue());
+					path.pop();
 					skipSpace();
 					if (text[i] === ',') i += 1;
 					else {
@@ -146,33 +153,70 @@ export function parseLocatedJson(text: string): LocatedJson {
 					}
 				}
 			}
-			value = arr;
-		} else if (ch === '"') {
-			value = parseString();
-		} else if (text.startsWith('true', i)) {
-			value = true;
-			i += 4;
-		} else if (text.startsWith('false', i)) {
-			value = false;
-			i += 5;
-		} else if (text.startsWith('null', i)) {
-			value = null;
-			i += 4;
-		} else {
-			NUMBER.lastIndex = i;
-			const match = NUMBER.exec(text);
-			if (match === null) fail(i >= text.length ? 'Unexpected end of the text' : `Unexpected character ${describe(i)}`);
-			value = Number(match![0]);
-			i += match![0].length;
+			return arr;
 		}
-		values.set(pointer, { start, end: i });
-		return value;
+		if (ch === '"') return parseString();
+		if (text.startsWith('true', i)) {
+			i += 4;
+			return true;
+		}
+		if (text.startsWith('false', i)) {
+			i += 5;
+			return false;
+		}
+		if (text.startsWith('null', i)) {
+			i += 4;
+			return null;
+		}
+		NUMBER.lastIndex = i;
+		const match = NUMBER.exec(text);
+		if (match === null) fail(i >= text.length ? 'Unexpected end of the text' : `Unexpected character ${describe(i)}`);
+		i += match![0].length;
+		return Number(match![0]);
 	};
 
-	const value = parseValue('');
+	skipSpace();
+	const rootStart = i;
+	const value = parseValue();
 	skipSpace();
 	if (i < text.length) fail(`Unexpected ${describe(i)} after the end of the JSON value`);
-	return { value, text, values, keys, duplicateKeys };
+
+	/** A member's value starts after its name, the colon and any spaces. */
+	const valueAfterKey = (keyStart: number): number => {
+		let k = keyStart + 1;
+		while (text[k] !== '"') k += text[k] === '\\' ? 2 : 1;
+		k += 1;
+		while (text[k] !== ':') k += 1;
+		k += 1;
+		WHITESPACE.lastIndex = k;
+		WHITESPACE.test(text);
+		return WHITESPACE.lastIndex;
+	};
+
+	const offsetOf = (pointer: string, target: 'value' | 'key'): number => {
+		let current: unknown = value;
+		let offset = rootStart;
+		const segments = pointerSegments(pointer);
+		for (let k = 0; k < segments.length; k += 1) {
+			const at = typeof current === 'object' && current !== null ? places.get(current) : undefined;
+			if (at === undefined) return offset;
+			const segment = segments[k];
+			if (Array.isArray(at)) {
+				const start = at[Number(segment)];
+				if (start === undefined) return offset;
+				offset = start;
+				current = (current as unknown[])[Number(segment)];
+			} else {
+				const keyStart = at.get(segment);
+				if (keyStart === undefined) return offset;
+				if (k === segments.length - 1 && target === 'key') return keyStart;
+				offset = valueAfterKey(keyStart);
+				current = (current as Record<string, unknown>)[segment];
+			}
+		}
+		return offset;
+	};
+	return { value, text, duplicateKeys, offsetOf };
 }
 
 /** 1-based line and column of an offset; columns count Unicode code points, as editors show them. */

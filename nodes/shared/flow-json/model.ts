@@ -60,8 +60,10 @@ export function isInputType(type: string | undefined): boolean {
 }
 
 function collectActions(owner: ComponentVisit, node: JsonObject, pointer: string, onItem: boolean, out: ActionVisit[]): void {
-	for (const [key, value] of Object.entries(node)) {
-		if (ACTION_PROPERTY.test(key) && isObject(value)) out.push({ action: value, pointer: childPointer(pointer, key), property: key, owner, onItem });
+	for (const key in node) {
+		if (!key.endsWith('-action') || !ACTION_PROPERTY.test(key)) continue;
+		const value = node[key];
+		if (isObject(value)) out.push({ action: value, pointer: childPointer(pointer, key), property: key, owner, onItem });
 	}
 }
 

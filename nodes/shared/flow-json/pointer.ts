@@ -2,7 +2,8 @@
 // for the same place ("screens[0].layout.children[2].label"); `metaPath` converts for comparison.
 
 export function childPointer(parent: string, key: string | number): string {
-	const segment = typeof key === 'number' ? String(key) : key.replace(/~/g, '~0').replace(/\//g, '~1');
+	if (typeof key === 'number') return `${parent}/${key}`;
+	const segment = key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 	return `${parent}/${segment}`;
 }
 

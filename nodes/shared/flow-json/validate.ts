@@ -80,9 +80,10 @@ export function validateFlowJson(source: string | object, options: FlowJsonValid
 	try {
 		located = parseLocatedJson(text);
 	} catch (error: unknown) {
-		if (!(error instanceof JsonTextError)) throw error;
-		const { line, column } = new LineIndex(text).position(error.offset);
-		const issue: FlowJsonIssue = { pointer: '', line, column, message: `Flow JSON is not valid JSON: ${error.message}.`, rule: 'json.syntax', doc: DOC.errors, severity: 'error' };
+		// Anything else the parser can throw is the stack running out on absurdly deep nesting.
+		const { message, offset } = error instanceof JsonTextError ? error : { message: 'it is nested too deeply to read', offset: 0 };
+		const { line, column } = new LineIndex(text).position(offset);
+		const issue: FlowJsonIssue = { pointer: '', line, column, message: `Flow JSON is not valid JSON: ${message}.`, rule: 'json.syntax', doc: DOC.errors, severity: 'error' };
 		return { valid: false, publishable: false, version: null, errors: [issue], warnings: [] };
 	}
 	const report = new IssueCollector(located);

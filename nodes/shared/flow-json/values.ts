@@ -17,9 +17,18 @@ export function charLength(text: string): number {
 	return n;
 }
 
-export interface Located<T = unknown> {
-	value: T;
-	pointer: string;
+/** A value found under a component; its pointer is built only when an issue needs it. */
+export class Located {
+	constructor(
+		readonly value: unknown,
+		private readonly parent: Located | string,
+		private readonly key?: string | number,
+	) {}
+
+	get pointer(): string {
+		if (typeof this.parent === 'string') return this.key === undefined ? this.parent : childPointer(this.parent, this.key);
+		return childPointer(this.parent.pointer, this.key!);
+	}
 }
 
 /**
@@ -27,15 +36,16 @@ export interface Located<T = unknown> {
  * title of each option and "list-items.tags" each tag of each item.
  */
 export function valuesAt(node: JsonObject, pointer: string, path: string): Located[] {
-	let current: Located[] = [{ value: node, pointer }];
+	let current: Located[] = [new Located(node, pointer)];
 	for (const key of path.split('.')) {
 		const next: Located[] = [];
-		for (const { value, pointer: at } of current) {
+		for (const found of current) {
+			const value = found.value;
 			if (!isObject(value) || !(key in value)) continue;
 			const child = value[key];
-			const here = childPointer(at, key);
-			if (Array.isArray(child)) child.forEach((item, k) => next.push({ value: item, pointer: childPointer(here, k) }));
-			else next.push({ value: child, pointer: here });
+			const here = new Located(child, found, key);
+			if (Array.isArray(child)) child.forEach((item, k) => next.push(new Located(item, here, k)));
+			else next.push(here);
 		}
 		current = next;
 	}
