@@ -30,6 +30,21 @@ const SELECT_ACTIONS = { 'on-select-action': { data_exchange: '2.1', update_data
 const LINK_ACTIONS = { data_exchange: '2.1', navigate: '2.1', open_url: '6.0' } as const;
 const MEDIA_SIZE = { 'media-size': ['regular', 'large'] };
 
+/** CheckboxGroup and RadioButtonsGroup: the same properties, label optional before 4.0. */
+function choiceGroup(doc: string, extra: string[]): ComponentSpec {
+	return {
+		since: '2.1',
+		doc,
+		input: true,
+		required: ['data-source', 'name'],
+		requiredSince: { label: '4.0' },
+		properties: [...SELECTOR, ...extra],
+		propertySince: { description: '4.0', 'media-size': '5.0', 'on-unselect-action': '6.0', 'init-value': '4.0', 'error-message': '4.0' },
+		actions: SELECT_ACTIONS,
+		enums: MEDIA_SIZE,
+	};
+}
+
 export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
 	TextHeading: { since: '2.1', doc: DOC.text, input: false, required: ['text'], properties: TEXT },
 	TextSubheading: { since: '2.1', doc: DOC.text, input: false, required: ['text'], properties: TEXT },
@@ -54,28 +69,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
 		propertySince: { 'label-variant': '7.0', 'init-value': '4.0', 'error-message': '4.0' },
 		enums: { 'label-variant': ['large'] },
 	},
-	CheckboxGroup: {
-		since: '2.1',
-		doc: DOC.checkbox,
-		input: true,
-		required: ['data-source', 'name'],
-		requiredSince: { label: '4.0' },
-		properties: [...SELECTOR, 'min-selected-items', 'max-selected-items'],
-		propertySince: { description: '4.0', 'media-size': '5.0', 'on-unselect-action': '6.0', 'init-value': '4.0', 'error-message': '4.0' },
-		actions: SELECT_ACTIONS,
-		enums: MEDIA_SIZE,
-	},
-	RadioButtonsGroup: {
-		since: '2.1',
-		doc: DOC.radio,
-		input: true,
-		required: ['data-source', 'name'],
-		requiredSince: { label: '4.0' },
-		properties: SELECTOR,
-		propertySince: { description: '4.0', 'media-size': '5.0', 'on-unselect-action': '6.0', 'init-value': '4.0', 'error-message': '4.0' },
-		actions: SELECT_ACTIONS,
-		enums: MEDIA_SIZE,
-	},
+	CheckboxGroup: choiceGroup(DOC.checkbox, ['min-selected-items', 'max-selected-items']),
+	RadioButtonsGroup: choiceGroup(DOC.radio, []),
 	Dropdown: {
 		since: '2.1',
 		doc: DOC.dropdown,
