@@ -40,7 +40,7 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 export function parseLocatedJson(text: string): LocatedJson {
 	let i = 0;
-	const places = new WeakMap<object, Places>();
+	const places = new Map<object, Places>();
 	const path: (string | number)[] = [];
 	const duplicateKeys: string[] = [];
 
