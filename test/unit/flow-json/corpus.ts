@@ -93,6 +93,7 @@ add('every terminal screen unsuccessful', 'flow.no-successful-terminal', '/scree
 
 // Components: type, version, properties
 add('a component that is a string', 'component.not-object', `${W}/0`, minimalFlow, (d) => insert(d, `${W}/0`, 'Hello'));
+add('a string among the children of an If', 'component.not-object', `${D}/3/else/1`, formFlow, (d) => insert(d, `${D}/3/else/1`, 'oops'));
 add('a component without type', 'component.type-missing', `${W}/0`, formFlow, (d) => remove(d, `${W}/0/type`));
 add('an unknown component type', 'component.type-unknown', `${W}/0/type`, formFlow, (d) => set(d, `${W}/0/type`, 'Heading'));
 add('ChipsSelector before 6.3', 'component.unavailable', `${W}/5/type`, formFlow, (d) => set(d, '/version', '6.2'));
@@ -111,6 +112,7 @@ add('an unknown input-type', 'component.enum', `${W}/1/input-type`, formFlow, (d
 add('an unknown MIME type', 'component.enum', `${D}/2/allowed-mime-types/0`, formFlow, (d) =>
 	set(d, `${D}/2`, { type: 'DocumentPicker', name: 'photo', label: 'Contract', 'max-uploaded-documents': 1, 'allowed-mime-types': ['application/x-msdownload'] }),
 );
+add('If branches that are not arrays', 'component.property-type', `${D}/3/then`, formFlow, (d) => set(d, `${D}/3/then`, text('x')));
 add('required as a string', 'component.property-type', `${W}/1/required`, formFlow, (d) => set(d, `${W}/1/required`, 'yes'));
 
 // The limits table

@@ -3,7 +3,7 @@
 import { COMPONENTS, DOCUMENT_MIME_TYPES } from '../components';
 import { supports, type RuleContext } from '../context';
 import { DOC } from '../docs';
-import type { ComponentVisit } from '../model';
+import { isObject, type ComponentVisit } from '../model';
 import { childPointer } from '../pointer';
 import { isDynamic } from '../values';
 
@@ -67,13 +67,29 @@ function checkComponent(ctx: RuleContext, visit: ComponentVisit): void {
 
 export function checkComponentSchemas(ctx: RuleContext): void {
 	for (const screen of ctx.screens) {
-		for (const visit of screen.components) checkComponent(ctx, visit);
 		checkNonObjects(ctx, screen.children, screen.childrenPointer);
+		for (const visit of screen.components) {
+			checkComponent(ctx, visit);
+			const { node, pointer } = visit;
+			if (visit.type === 'Form') checkNonObjects(ctx, node.children, childPointer(pointer, 'children'));
+			if (visit.type === 'If') {
+				checkNonObjects(ctx, node.then, childPointer(pointer, 'then'));
+				checkNonObjects(ctx, node.else, childPointer(pointer, 'else'));
+			}
+			if (visit.type === 'Switch' && isObject(node.cases)) {
+				for (const [name, branch] of Object.entries(node.cases)) checkNonObjects(ctx, branch, childPointer(childPointer(pointer, 'cases'), name));
+			}
+		}
 	}
 }
 
-function checkNonObjects(ctx: RuleContext, children: unknown[] | undefined, pointer: string): void {
-	children?.forEach((child, k) => {
+function checkNonObjects(ctx: RuleContext, children: unknown, pointer: string): void {
+	if (children === undefined) return;
+	if (!Array.isArray(children)) {
+		ctx.report.error('component.property-type', pointer, 'Expected an array of components.', DOC.components);
+		return;
+	}
+	children.forEach((child, k) => {
 		if (typeof child !== 'object' || child === null || Array.isArray(child)) {
 			ctx.report.error('component.not-object', childPointer(pointer, k), 'A component must be an object with a "type".', DOC.components);
 		}
