@@ -34,6 +34,67 @@ describe("Meta's example flows (Flow JSON 3.1)", () => {
 	});
 });
 
+describe("patterns Meta's Flow JSON reference shows as valid", () => {
+	const exchange = { name: 'data_exchange', payload: {} };
+	const list = (example: unknown[]) => ({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } }, __example__: example });
+
+	it.each([
+		[
+			'an endpoint flow whose routing_model names the last screen only as a target',
+			{
+				version: '7.2',
+				data_api_version: '3.0',
+				routing_model: { FIRST: ['SECOND'], SECOND: ['THIRD'] },
+				screens: [screen('FIRST', [footer(exchange)]), screen('SECOND', [footer(exchange)], { data: {} }), { ...screen('THIRD', [footer(exchange)], { data: {} }), terminal: true, success: true }],
+			},
+		],
+		[
+			'a Form with init-values whose navigate payload feeds the next screen',
+			{
+				version: '7.2',
+				screens: [
+					screen('LOGIN', [
+						{ type: 'Form', name: 'flow_path', 'init-values': { name: 'Jon' }, children: [
+							{ type: 'TextInput', name: 'name', label: 'Name', required: true },
+							footer(navigate('CONFIRMATION', { name: '${form.name}' })),
+						] },
+					], { data: {} }),
+					{ ...terminal('CONFIRMATION', [text('${data.name}')]), data: { name: { type: 'string', __example__: 'John' } } },
+				],
+			},
+		],
+		[
+			'update_data actions inside the __example__ of a dynamic data-source (6.0)',
+			{
+				version: '6.0',
+				screens: [{
+					...terminal('ADDRESS', [
+						{ type: 'RadioButtonsGroup', name: 'country', label: 'Country', 'data-source': '${data.countries}' },
+						{ type: 'RadioButtonsGroup', name: 'state', label: 'State', visible: '${data.show_states}', 'data-source': '${data.states}' },
+					]),
+					data: {
+						countries: list([{ id: '1', title: 'USA', 'on-select-action': { name: 'update_data', payload: { show_states: true } } }]),
+						states: list([]),
+						show_states: { type: 'boolean', __example__: false },
+					},
+				}],
+			},
+		],
+		[
+			'global references to a previous screen with an empty navigate payload',
+			{
+				version: '7.2',
+				screens: [
+					screen('SCREEN_ONE', [{ type: 'TextInput', name: 'field1', label: 'Enter your name' }, footer(navigate('SCREEN_TWO'))], { data: { field2: { type: 'string', __example__: 'data' } } }),
+					{ ...screen('SCREEN_TWO', [footer({ name: 'complete', payload: { a: '${screen.SCREEN_ONE.form.field1}', b: '${screen.SCREEN_ONE.data.field2}' } })], { data: {} }), terminal: true },
+				],
+			},
+		],
+	])('%s', (_name, flow) => {
+		expect(validateFlowJson(flow)).toMatchObject({ valid: true, errors: [], warnings: [] });
+	});
+});
+
 describe('positions', () => {
 	it('gives the line and column of the offending value in the text as written', () => {
 		const textSource = '{\n  "version": "7.3",\n  "screens": [\n    {\n      "id": "END-1",\n      "terminal": true,\n' +
