@@ -68,6 +68,18 @@ it('counts components inside Forms, If and Switch branches (Meta\'s 3.1 examples
 	expect(names(await errorsOf(tooMany))).toEqual(['TOO_MANY_COMPONENTS']);
 });
 
+it('counts a Footer in both branches of an If as one, and one beside them as a second', async () => {
+	const branches = { type: 'If', condition: '${form.ok}', then: [footer()], else: [footer()] };
+	const optIn = { type: 'OptIn', name: 'ok', label: 'OK' };
+	expect(await errorsOf(flow([screen('A', [optIn, branches], { terminal: true })]))).toEqual([]);
+	const [error] = await errorsOf(flow([screen('A', [optIn, branches, footer()], { terminal: true })]));
+	expect(error).toMatchObject({ error: 'TOO_MANY_FOOTERS', pointers: [{ path: 'screens[0].layout.children[2]' }] });
+});
+
+it('counts a terminal screen even when its layout is missing', async () => {
+	expect(names(await errorsOf(flow([{ id: 'A', terminal: true }])))).toEqual(['MISSING_REQUIRED_PROPERTY']);
+});
+
 it('reports a JSON syntax error at its line and column', async () => {
 	const errors = await errorsOf('{\n  "version": "7.3",\n  "screens": [,]\n}');
 	expect(errors).toEqual([expect.objectContaining({ error: 'INVALID_JSON', line_start: 3, column_start: 15 })]);

@@ -98,6 +98,27 @@ function walkComponents(children: unknown, path: JsonPath, out: ComponentVisit[]
 	});
 }
 
+/**
+ * The Footers shown at once, on the rendering path that holds the most: If branches and Switch cases are
+ * alternatives (flows/reference/components "If": a Footer may sit in both branches, but then not outside the If).
+ */
+function footersOnOnePath(children: unknown, path: JsonPath): ComponentVisit[] {
+	if (!Array.isArray(children)) return [];
+	const out: ComponentVisit[] = [];
+	children.forEach((child, index) => {
+		if (!isRecord(child)) return;
+		const here = [...path, index];
+		if (child.type === 'Footer') out.push({ component: child, path: here });
+		const branches: ComponentVisit[][] = [footersOnOnePath(child.children, [...here, 'children'])];
+		branches.push(footersOnOnePath(child.then, [...here, 'then']), footersOnOnePath(child.else, [...here, 'else']));
+		if (isRecord(child.cases)) {
+			for (const [name, branch] of Object.entries(child.cases)) branches.push(footersOnOnePath(branch, [...here, 'cases', name]));
+		}
+		out.push(...branches.reduce((a, b) => (b.length > a.length ? b : a), []));
+	});
+	return out;
+}
+
 /** Every `on-click-action` / `on-select-action` / `on-unselect-action` etc. of the screen's components. */
 function actionsOf(visit: ComponentVisit): { action: Record<string, unknown>; path: JsonPath }[] {
 	return Object.entries(visit.component)
@@ -165,6 +186,7 @@ export function analyseFlowJson(text: string): FlowJsonAnalysis {
 			ids.set(id, index);
 		}
 
+		if (screen.terminal === true) terminalCount += 1;
 		const layout = screen.layout;
 		if (!isRecord(layout)) {
 			report.add('MISSING_REQUIRED_PROPERTY', `The property "layout" is required at "$root/screens/${index}".`, at(sp), 'JSON_SCHEMA_ERROR');
@@ -182,11 +204,11 @@ export function analyseFlowJson(text: string): FlowJsonAnalysis {
 			report.add('TOO_MANY_COMPONENTS', `A screen may have at most ${MAX_COMPONENTS_PER_SCREEN} components; "${String(id)}" has ${visits.length}.`, at([...sp, 'layout', 'children']));
 		}
 		const footers = visits.filter((v) => v.component.type === 'Footer');
-		if (footers.length > 1) {
-			report.add('TOO_MANY_FOOTERS', `A screen may have only one Footer; "${String(id)}" has ${footers.length}.`, at(footers[1].path));
+		const shown = footersOnOnePath(layout.children, [...sp, 'layout', 'children']);
+		if (shown.length > 1) {
+			report.add('TOO_MANY_FOOTERS', `A screen may have only one Footer; "${String(id)}" shows ${shown.length}.`, at(shown[1].path));
 		}
 		if (screen.terminal === true) {
-			terminalCount += 1;
 			if (footers.length === 0) {
 				report.add('MISSING_FOOTER', `Terminal screen "${String(id)}" must have a Footer.`, keyAt([...sp, 'terminal']));
 			}

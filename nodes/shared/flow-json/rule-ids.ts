@@ -1,0 +1,33 @@
+// Every rule the validator reports, so a caller can filter on them and the corpus test can prove each one fires.
+export const FLOW_JSON_RULES = [
+	'json.syntax', 'json.duplicate-key', 'root.type',
+	'version.missing', 'version.type', 'version.unknown', 'version.not-publishable', 'version.target', 'version.target-unknown',
+	'flow.unknown-property', 'data-api-version.invalid', 'flow.data-channel-uri', 'flow.too-large',
+	'screens.missing', 'screens.type', 'screens.empty', 'screens.too-many',
+	'screen.type', 'screen.unknown-property', 'screen.property-type', 'screen.property-unavailable',
+	'screen.id-missing', 'screen.id-reserved', 'screen.id-pattern', 'screen.id-duplicate',
+	'layout.missing', 'layout.unknown-property', 'layout.type', 'layout.children',
+	'screen.success-not-terminal', 'screen.refresh-on-back', 'screen.sensitive-unknown',
+	'flow.no-terminal-screen', 'flow.no-successful-terminal',
+	'component.not-object', 'component.type-missing', 'component.type-unknown', 'component.unavailable', 'component.property-missing',
+	'component.unknown-property', 'component.property-unavailable', 'component.enum', 'component.property-type',
+	'text.too-long', 'text.blank', 'items.too-few', 'items.too-many', 'value.out-of-range', 'value.min-greater-than-max', 'image.too-large',
+	'footer.captions', 'text-input.pattern', 'component.name-duplicate', 'form.required', 'form.components-outside', 'picker.init-values',
+	'if.condition', 'if.then-empty', 'if.nesting', 'if.footer-nested', 'if.footer-branches', 'switch.cases-empty', 'switch.footer-branches',
+	'branch.component-not-allowed',
+	'navigation-list.terminal', 'navigation-list.alone', 'navigation-list.badges', 'navigation-list.action', 'navigation-list.item',
+	'rich-text.alone',
+	'screen.too-many-components', 'footer.count', 'picker.count', 'screen.component-count', 'terminal.footer-missing', 'flow.image-carousel-count',
+	'action.name', 'action.unavailable', 'action.not-allowed', 'action.payload-type', 'action.complete-not-terminal',
+	'action.navigate-next', 'action.navigate-self', 'action.navigate-unknown-screen', 'action.navigate-on-terminal',
+	'action.data-exchange-without-endpoint', 'action.open-url', 'action.update-data-unknown',
+	'picker.in-navigate', 'picker.payload-top-level', 'picker.complete-both', 'picker.complete-max',
+	'routing.missing', 'routing.type', 'routing.unknown-screen', 'routing.self', 'routing.too-many-branches', 'routing.backward-route',
+	'routing.loop', 'routing.missing-screen', 'routing.no-entry', 'routing.unconnected', 'routing.missing-route',
+	'data.schema', 'data.type', 'data.items', 'data.example-nested', 'data.example-missing', 'data.example-type',
+	'binding.data-unknown', 'binding.form-is-form', 'binding.form-unknown', 'binding.screen-unavailable', 'binding.screen-unknown',
+	'binding.screen-self', 'binding.screen-form-unknown', 'binding.screen-data-unknown', 'binding.syntax',
+	'navigate.payload-unknown-field', 'navigate.payload-type', 'navigate.payload-missing-field',
+] as const;
+
+export type FlowJsonRule = (typeof FLOW_JSON_RULES)[number];
