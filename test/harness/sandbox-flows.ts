@@ -81,6 +81,11 @@ export function simulatedUser(sandboxUrl: string, waId: string) {
 	return {
 		openLastFlow: async () => await step('open-last'),
 		fill: async (values: Record<string, unknown>) => await step('fill', { values }),
+		selectFiles: async (field: string, files: Array<{ fileName: string; bytes: Buffer; mimeType?: string }>) =>
+			await step('select-files', {
+				field,
+				files: files.map((file) => ({ fileName: file.fileName, base64: file.bytes.toString('base64'), ...(file.mimeType ? { mimeType: file.mimeType } : {}) })),
+			}),
 		pressFooter: async () => await step('press-footer'),
 		goBack: async () => await step('back'),
 	};
