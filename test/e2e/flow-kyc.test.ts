@@ -63,7 +63,8 @@ function kycTwin(credentials: FlowEndpointCredentials, path: string, crmUrl: str
 		const parameters = node.parameters as Record<string, unknown>;
 		if (node.type === TRIGGER_TYPE) return { ...node, webhookId: path, parameters: { ...parameters, path } };
 		if (String(node.name).startsWith('Upload')) {
-			const { nodeCredentialType: _unused, ...rest } = parameters;
+			const rest = { ...parameters };
+			delete rest.nodeCredentialType;
 			return { ...node, parameters: { ...rest, url: `${crmUrl}/files`, authentication: 'none' } };
 		}
 		if (node.type === 'n8n-nodes-base.hubspot') {

@@ -36,6 +36,10 @@ describe('the start command', () => {
 			expect(asArray(sent.json)[0]).toMatchObject({ status: 'sent', waId: '15550100098' });
 			const received = (await (await fetch(`http://127.0.0.1:${SANDBOX_PORT}/__sandbox/messages?to=15550100098`)).json()) as unknown;
 			expect(JSON.stringify(received)).toContain('Hi from the start command test');
+
+			// The booking flow is published against the demo's endpoint and waiting for the demo user.
+			const opened = await fetch(`http://127.0.0.1:${SANDBOX_PORT}/__sandbox/users/15550100099/flow/open-last`, { method: 'POST', body: '{}' });
+			expect(((await opened.json()) as { screen?: { id?: string } }).screen?.id).toBe('APPOINTMENT');
 		} finally {
 			child.kill('SIGINT');
 			await exited;
