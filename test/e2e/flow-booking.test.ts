@@ -21,6 +21,7 @@ function bookingExample(credentials: FlowEndpointCredentials, path: string, stor
 		whatsAppFlowsAppApi: credentials.app.id,
 		whatsAppFlowsPrivateKeyApi: credentials.key.id,
 		whatsAppFlowsCloudApi: 'unused',
+		hubspotAppToken: 'unused',
 		...(store ? { whatsAppFlowsStateApi: store.id } : {}),
 	}).find((candidate) => candidate.file === 'appointment-booking-endpoint.json');
 	if (!example) throw new Error('examples/appointment-booking-endpoint.json is missing');

@@ -52,7 +52,12 @@ function startStandInCrm(): Promise<{ server: Server; url: string; records: CrmR
 
 /** The example with its HubSpot calls pointed at the stand-in CRM. */
 function kycTwin(credentials: FlowEndpointCredentials, path: string, crmUrl: string): WorkflowJson {
-	const example = loadExamples({ whatsAppFlowsAppApi: credentials.app.id, whatsAppFlowsPrivateKeyApi: credentials.key.id, whatsAppFlowsCloudApi: 'unused' }).find(
+	const example = loadExamples({
+		whatsAppFlowsAppApi: credentials.app.id,
+		whatsAppFlowsPrivateKeyApi: credentials.key.id,
+		whatsAppFlowsCloudApi: 'unused',
+		hubspotAppToken: 'unused',
+	}).find(
 		(candidate) => candidate.file === 'kyc-onboarding-endpoint.json',
 	);
 	if (!example) throw new Error('examples/kyc-onboarding-endpoint.json is missing');
@@ -65,7 +70,9 @@ function kycTwin(credentials: FlowEndpointCredentials, path: string, crmUrl: str
 		if (String(node.name).startsWith('Upload')) {
 			const rest = { ...parameters };
 			delete rest.nodeCredentialType;
-			return { ...node, parameters: { ...rest, url: `${crmUrl}/files`, authentication: 'none' } };
+			const withoutCredentials = { ...node };
+			delete withoutCredentials.credentials;
+			return { ...withoutCredentials, parameters: { ...rest, url: `${crmUrl}/files`, authentication: 'none' } };
 		}
 		if (node.type === 'n8n-nodes-base.hubspot') {
 			const fields = parameters.additionalFields as Record<string, string>;

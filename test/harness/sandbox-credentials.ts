@@ -72,6 +72,10 @@ export async function createSandboxCredentials(
 			passphrase: '',
 		}),
 	};
+	// The examples' HubSpot nodes need a credential to activate; the user replaces this one with theirs.
+	ids.hubspotAppToken = await createCredentialIn(target, 'HubSpot (replace with your private app token)', 'hubspotAppToken', {
+		appToken: 'replace-with-your-hubspot-private-app-token',
+	});
 	if (target.major === 2) {
 		const apiKey = await createApiKey(target.baseUrl, target.cookie, 'whatsapp-flows-state-store', DATA_TABLE_SCOPES);
 		ids.whatsAppFlowsStateApi = await createCredentialIn(target, 'WhatsApp Flows state store (this n8n)', 'whatsAppFlowsStateApi', {
