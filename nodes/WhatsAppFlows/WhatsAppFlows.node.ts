@@ -10,6 +10,7 @@ import { toNodeError } from '../shared/n8n/node-errors';
 import { RESOURCES } from './actions/resources';
 import { ItemWithBinary, type OperationModule } from './actions/types';
 import { testCloudApi, testPrivateKey, testStateStore } from './methods/credentialTest';
+import { searchFlows } from './methods/listSearch';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -17,13 +18,16 @@ const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromE
 
 /**
  * Each credential is shown for the resources that use it. A credential no resource uses yet stays declared (shown
- * for a resource that does not exist) so that n8n finds its test through `testedBy`.
+ * for a resource that does not exist) so that n8n finds its test through `testedBy`. It is required unless every
+ * resource that shows it lists it as optional.
  */
 function credentialShownFor(name: string, testedBy?: string): INodeTypeDescription['credentials'] extends Array<infer C> | undefined ? C : never {
-	const resources = RESOURCES.filter((resource) => resource.credentials.includes(name)).map((resource) => resource.value);
+	const requiring = RESOURCES.filter((resource) => resource.credentials.includes(name));
+	const optional = RESOURCES.filter((resource) => resource.optionalCredentials?.includes(name) && !requiring.includes(resource));
+	const resources = [...requiring, ...optional].map((resource) => resource.value);
 	return {
 		name,
-		required: true,
+		required: requiring.length > 0 || optional.length === 0,
 		...(testedBy ? { testedBy } : {}),
 		displayOptions: { show: { resource: resources.length > 0 ? resources : [`${name}Test`] } },
 	};
@@ -75,6 +79,7 @@ export class WhatsAppFlows implements INodeType {
 
 	methods = {
 		credentialTest: { testCloudApi, testPrivateKey, testStateStore },
+		listSearch: { searchFlows },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,15 @@
+import { encryptionKeyResource } from './encryptionKey/resource';
+import { flowResource } from './flow/resource';
 import { flowTokenResource } from './flowToken/resource';
 import { messageResource } from './message/resource';
 import { phoneNumberResource } from './phoneNumber/resource';
 import type { ResourceModule } from './types';
 
 /** Every resource of the WhatsApp Flows node, one line each, in the order of the resource picker. */
-export const RESOURCES: ResourceModule[] = [flowTokenResource, messageResource, phoneNumberResource];
+export const RESOURCES: ResourceModule[] = [
+	encryptionKeyResource,
+	flowResource,
+	flowTokenResource,
+	messageResource,
+	phoneNumberResource,
+];
