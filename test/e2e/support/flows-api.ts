@@ -1,7 +1,7 @@
 // Building blocks for the Flows API e2e suite: one webhook workflow per WhatsApp Flows operation, called with the
 // operation's inputs in the request body, answering with the node's output items (continueOnFail: errors come back
 // as items with `error` and `description`).
-import { SANDBOX_WABA_ID } from '../../sandbox/seed';
+import { flowJson } from '../../sandbox/test-support-flows';
 import type { E2eInstance } from '../harness/e2e-env';
 import type { CredentialRef } from './credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain, type NodeSpec } from './workflows';
@@ -91,28 +91,7 @@ export async function searchFlowsThroughN8n(
 
 /** A valid Flow JSON (7.3, one terminal screen), as text; `heading` changes what it shows. */
 export function staticFlowJson(heading = 'Hello'): string {
-	return JSON.stringify(
-		{
-			version: '7.3',
-			screens: [
-				{
-					id: 'WELCOME',
-					title: 'Welcome',
-					terminal: true,
-					data: {},
-					layout: {
-						type: 'SingleColumnLayout',
-						children: [
-							{ type: 'TextHeading', text: heading },
-							{ type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } },
-						],
-					},
-				},
-			],
-		},
-		null,
-		2,
-	);
+	return flowJson().replace('"Hello"', JSON.stringify(heading));
 }
 
 /** Parses as JSON but breaks Meta's rules: a terminal screen without its Footer. */
@@ -121,5 +100,3 @@ export function flowJsonWithoutFooter(): string {
 	json.screens[0].layout.children.pop();
 	return JSON.stringify(json, null, 2);
 }
-
-export { SANDBOX_WABA_ID };

@@ -3,7 +3,7 @@ import { parseFlowPublicKey, publicKeyFingerprint } from '../../../shared/crypto
 import { getBusinessPublicKey } from '../../../shared/flows/business-public-key';
 import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { showFor, type OperationModule } from '../types';
-import { optionalPrivateKeyCredential, PHONE_NUMBER_PROPERTY } from './key-credential';
+import { optionalPrivateKeyCredential, PHONE_NUMBER_PROPERTY, phoneNumberIdFor } from './key-credential';
 
 function fingerprintOf(pem: string | null): string | null {
 	if (pem === null) return null;
@@ -25,7 +25,7 @@ export const getKeyOperation: OperationModule = {
 	description: showFor('encryptionKey', 'get', [PHONE_NUMBER_PROPERTY]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const { client, credential } = await graphClientFor(this);
-		const phoneNumberId = (this.getNodeParameter('phoneNumberId', itemIndex, '') as string).trim() || credential.phoneNumberId;
+		const phoneNumberId = phoneNumberIdFor(this, itemIndex, credential);
 		const stored = await getBusinessPublicKey(client, phoneNumberId);
 		const fingerprint = fingerprintOf(stored.publicKeyPem);
 		const endpointKey = await optionalPrivateKeyCredential(this, itemIndex);

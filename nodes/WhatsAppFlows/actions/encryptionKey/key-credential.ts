@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { randomBytes, type KeyObject } from 'node:crypto';
+import type { CloudApiCredential } from '../../../shared/n8n/graph-context';
 import { describeFlowPrivateKey, generateFlowKeyPair, getFlowPrivateKey, type FlowKeyPair } from '../../../shared/crypto/private-key';
 
 export const PRIVATE_KEY_CREDENTIAL = 'whatsAppFlowsPrivateKeyApi';
@@ -13,6 +14,11 @@ export const PHONE_NUMBER_PROPERTY: INodeProperties = {
 	placeholder: 'Leave empty for the credential\'s number',
 	description: 'Meta keeps one Flow public key per business phone number',
 };
+
+/** The phoneNumberId parameter, or the Cloud API credential's number when it is empty. */
+export function phoneNumberIdFor(context: IExecuteFunctions, itemIndex: number, credential: CloudApiCredential): string {
+	return (context.getNodeParameter('phoneNumberId', itemIndex, '') as string).trim() || credential.phoneNumberId;
+}
 
 /** How a generated private key is protected (a passphrase is a secret, so it never comes from a node parameter). */
 export const KEY_PASSPHRASE_PROPERTY: INodeProperties = {

@@ -3,7 +3,7 @@ import { parseFlowPublicKey, publicKeyFingerprint } from '../../../shared/crypto
 import { getBusinessPublicKey, uploadBusinessPublicKey } from '../../../shared/flows/business-public-key';
 import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { showFor, type OperationModule } from '../types';
-import { generateKeyPair, KEY_PASSPHRASE_PROPERTY, PHONE_NUMBER_PROPERTY } from './key-credential';
+import { generateKeyPair, KEY_PASSPHRASE_PROPERTY, PHONE_NUMBER_PROPERTY, phoneNumberIdFor } from './key-credential';
 
 /**
  * Generate + upload in one step. From the upload on, Meta encrypts every Flow request to the new key, so the
@@ -25,7 +25,7 @@ export const rotateKeyOperation: OperationModule = {
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const { client, credential } = await graphClientFor(this);
-		const phoneNumberId = (this.getNodeParameter('phoneNumberId', itemIndex, '') as string).trim() || credential.phoneNumberId;
+		const phoneNumberId = phoneNumberIdFor(this, itemIndex, credential);
 		const previous = await getBusinessPublicKey(client, phoneNumberId);
 		const pair = await generateKeyPair(this, itemIndex);
 		await uploadBusinessPublicKey(client, phoneNumberId, pair.publicKeyPem);

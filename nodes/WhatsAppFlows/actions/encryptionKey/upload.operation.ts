@@ -3,7 +3,7 @@ import { parseFlowPublicKey, publicKeyFingerprint, spkiPem } from '../../../shar
 import { getBusinessPublicKey, uploadBusinessPublicKey } from '../../../shared/flows/business-public-key';
 import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { showFor, type OperationModule } from '../types';
-import { optionalPrivateKeyCredential, PHONE_NUMBER_PROPERTY } from './key-credential';
+import { optionalPrivateKeyCredential, PHONE_NUMBER_PROPERTY, phoneNumberIdFor } from './key-credential';
 
 /** Meta: cloud-api/reference/whatsapp-business-encryption (POST business_public_key). */
 export const uploadKeyOperation: OperationModule = {
@@ -49,7 +49,7 @@ export const uploadKeyOperation: OperationModule = {
 			publicKeyPem = credential.publicKeyPem;
 		}
 		const { client, credential } = await graphClientFor(this);
-		const phoneNumberId = (this.getNodeParameter('phoneNumberId', itemIndex, '') as string).trim() || credential.phoneNumberId;
+		const phoneNumberId = phoneNumberIdFor(this, itemIndex, credential);
 		await uploadBusinessPublicKey(client, phoneNumberId, publicKeyPem);
 		const stored = await getBusinessPublicKey(client, phoneNumberId);
 		return {

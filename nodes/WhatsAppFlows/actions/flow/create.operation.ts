@@ -5,48 +5,34 @@ import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { showFor, type OperationModule } from '../types';
 import { checkFlowJsonLocally, localWarnings, readFlowJson } from './flow-json-input';
 import { enforceMetaValidation, flowItem, validationFields } from './flow-output';
-import { categoriesProperty, ENDPOINT_URI_PROPERTY, FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, LOCAL_VALIDATION_OPTION } from './parameters';
+import { categoriesProperty, ENDPOINT_URI_PROPERTY, FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, flowNameProperty, LOCAL_VALIDATION_OPTION, optionsCollection } from './parameters';
 
 export const createFlowOperation: OperationModule = {
 	name: 'Create',
 	action: 'Create a flow',
 	description: showFor('flow', 'create', [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Unique within the WhatsApp Business Account',
-		},
+		flowNameProperty('Unique within the WhatsApp Business Account'),
 		categoriesProperty({ required: true }),
 		...flowJsonProperties(true),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Clone From Flow ID',
-					name: 'cloneFlowId',
-					type: 'string',
-					default: '',
-					description: 'Start from a copy of this Flow (its Flow JSON, unless you give one)',
-				},
-				ENDPOINT_URI_PROPERTY,
-				FAIL_ON_META_ERRORS_OPTION,
-				{
-					displayName: 'Publish',
-					name: 'publish',
-					type: 'boolean',
-					default: false,
-					description: 'Whether Meta should publish the Flow in the same call (needs valid Flow JSON). A published Flow cannot be deleted.',
-				},
-				LOCAL_VALIDATION_OPTION,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Clone From Flow ID',
+				name: 'cloneFlowId',
+				type: 'string',
+				default: '',
+				description: 'Start from a copy of this Flow (its Flow JSON, unless you give one)',
+			},
+			ENDPOINT_URI_PROPERTY,
+			FAIL_ON_META_ERRORS_OPTION,
+			{
+				displayName: 'Publish',
+				name: 'publish',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Meta should publish the Flow in the same call (needs valid Flow JSON). A published Flow cannot be deleted.',
+			},
+			LOCAL_VALIDATION_OPTION,
+		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const name = (this.getNodeParameter('name', itemIndex) as string).trim();

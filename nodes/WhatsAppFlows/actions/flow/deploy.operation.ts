@@ -8,7 +8,7 @@ import { toNodeError } from '../../../shared/n8n/node-errors';
 import { showFor, type OperationModule } from '../types';
 import { checkFlowJsonLocally, localWarnings, readFlowJson } from './flow-json-input';
 import { enforceMetaValidation, flowJsonRejected, validationFields } from './flow-output';
-import { categoriesProperty, ENDPOINT_URI_PROPERTY, FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, LOCAL_VALIDATION_OPTION } from './parameters';
+import { categoriesProperty, ENDPOINT_URI_PROPERTY, FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, flowNameProperty, LOCAL_VALIDATION_OPTION, optionsCollection } from './parameters';
 
 /**
  * Create-or-update by name: the Flow named N ends up holding this Flow JSON (uploaded only when it changed) and,
@@ -18,14 +18,7 @@ export const deployFlowOperation: OperationModule = {
 	name: 'Deploy',
 	action: 'Create or update a flow by name',
 	description: showFor('flow', 'deploy', [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The Flow to create, or to update when the WhatsApp Business Account already has a Flow of this name',
-		},
+		flowNameProperty('The Flow to create, or to update when the WhatsApp Business Account already has a Flow of this name'),
 		...flowJsonProperties(false),
 		categoriesProperty({ required: true, description: 'What the Flow is for; an existing Flow gets these categories too' }),
 		{
@@ -35,18 +28,11 @@ export const deployFlowOperation: OperationModule = {
 			default: false,
 			description: 'Whether to publish the Flow after the upload (skipped when it is already published and unchanged). A published Flow cannot be deleted.',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{ ...ENDPOINT_URI_PROPERTY, description: 'Set (or change) the Flow\'s data-exchange endpoint' },
-				FAIL_ON_META_ERRORS_OPTION,
-				LOCAL_VALIDATION_OPTION,
-			],
-		},
+		optionsCollection([
+			{ ...ENDPOINT_URI_PROPERTY, description: 'Set (or change) the Flow\'s data-exchange endpoint' },
+			FAIL_ON_META_ERRORS_OPTION,
+			LOCAL_VALIDATION_OPTION,
+		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const name = (this.getNodeParameter('name', itemIndex) as string).trim();

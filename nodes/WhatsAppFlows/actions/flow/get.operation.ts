@@ -4,28 +4,22 @@ import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { flowIdLocator, readFlowId } from '../../methods/flowLocator';
 import { showFor, type OperationModule } from '../types';
 import { flowItem } from './flow-output';
+import { optionsCollection } from './parameters';
 
 export const getFlowOperation: OperationModule = {
 	name: 'Get',
 	action: 'Get a flow',
 	description: showFor('flow', 'get', [
 		flowIdLocator(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'New Preview URL',
-					name: 'newPreviewUrl',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to make Meta issue a new preview link (the old one stops working)',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'New Preview URL',
+				name: 'newPreviewUrl',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to make Meta issue a new preview link (the old one stops working)',
+			},
+		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const flowId = readFlowId(this, itemIndex);

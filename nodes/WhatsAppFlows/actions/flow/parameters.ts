@@ -86,3 +86,13 @@ export const ENDPOINT_URI_PROPERTY: INodeProperties = {
 	placeholder: 'https://example.com/webhook/flow-endpoint',
 	description: 'The HTTPS URL of the Flow\'s data-exchange endpoint (e.g. a WhatsApp Flow Endpoint trigger\'s production URL)',
 };
+
+/** The name a Flow is created (or found, by Deploy) under. */
+export function flowNameProperty(description: string): INodeProperties {
+	return { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description };
+}
+
+/** The "Options" collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
+}

@@ -5,7 +5,7 @@ import { flowIdLocator, readFlowId } from '../../methods/flowLocator';
 import { showFor, type OperationModule } from '../types';
 import { checkFlowJsonLocally, localWarnings, readFlowJson } from './flow-json-input';
 import { enforceMetaValidation, flowItem, validationFields } from './flow-output';
-import { FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, LOCAL_VALIDATION_OPTION } from './parameters';
+import { FAIL_ON_META_ERRORS_OPTION, flowJsonProperties, LOCAL_VALIDATION_OPTION, optionsCollection } from './parameters';
 
 export const updateFlowJsonOperation: OperationModule = {
 	name: 'Update JSON',
@@ -13,14 +13,7 @@ export const updateFlowJsonOperation: OperationModule = {
 	description: showFor('flow', 'updateJson', [
 		flowIdLocator(),
 		...flowJsonProperties(false),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [FAIL_ON_META_ERRORS_OPTION, LOCAL_VALIDATION_OPTION],
-		},
+		optionsCollection([FAIL_ON_META_ERRORS_OPTION, LOCAL_VALIDATION_OPTION]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const flowId = readFlowId(this, itemIndex);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { formatFlowJsonIssues, validateFlowJson } from '../../../shared/flow-json';
 import { showFor, type OperationModule } from '../types';
 import { readFlowJson } from './flow-json-input';
-import { flowJsonProperties } from './parameters';
+import { flowJsonProperties, optionsCollection } from './parameters';
 
 /** The local validator alone: nothing is sent to Meta. The verdict is output (valid or not); it never fails the item. */
 export const validateFlowOperation: OperationModule = {
@@ -10,23 +10,16 @@ export const validateFlowOperation: OperationModule = {
 	action: 'Validate flow JSON locally',
 	description: showFor('flow', 'validate', [
 		...flowJsonProperties(false),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Target Version',
-					name: 'targetVersion',
-					type: 'string',
-					default: '',
-					placeholder: '7.3',
-					description: 'Check against the rules of this Flow JSON version instead of the one the JSON declares',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Target Version',
+				name: 'targetVersion',
+				type: 'string',
+				default: '',
+				placeholder: '7.3',
+				description: 'Check against the rules of this Flow JSON version instead of the one the JSON declares',
+			},
+		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const flowJson = await readFlowJson(this, itemIndex);
