@@ -136,7 +136,7 @@ describe.each(profilesAmong('regular'))('every Flow and Encryption Key operation
 			],
 			[
 				'create from file',
-				{ resource: 'flow', operation: 'create', name: '={{ $json.body.name }}', categories: ['LEAD_GENERATION'], flowJsonSource: 'binary', binaryPropertyName: 'data', options: {} },
+				{ resource: 'flow', operation: 'create', name: "={{ $('Webhook').item.json.body.name }}", categories: ['LEAD_GENERATION'], flowJsonSource: 'binary', binaryPropertyName: 'data', options: {} },
 				undefined,
 				true,
 			],

@@ -35,7 +35,7 @@ export const createFlowOperation: OperationModule = {
 		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const name = (this.getNodeParameter('name', itemIndex) as string).trim();
+		const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 		if (name === '') throw new Error('Name: give the Flow a name.');
 		const categories = flowCategories(this.getNodeParameter('categories', itemIndex, []) as string[]);
 		const options = this.getNodeParameter('options', itemIndex, {}) as {

@@ -35,7 +35,7 @@ export const deployFlowOperation: OperationModule = {
 		]),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const name = (this.getNodeParameter('name', itemIndex) as string).trim();
+		const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 		if (name === '') throw new Error('Name: give the Flow a name.');
 		const categories = flowCategories(this.getNodeParameter('categories', itemIndex, []) as string[]);
 		const publish = this.getNodeParameter('publish', itemIndex, false) as boolean;
