@@ -10,6 +10,7 @@ import { toNodeError } from '../shared/n8n/node-errors';
 import { RESOURCES } from './actions/resources';
 import { ItemWithBinary, type OperationModule } from './actions/types';
 import { testCloudApi, testPrivateKey, testStateStore } from './methods/credentialTest';
+import { searchFlows } from './methods/listSearch';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -17,11 +18,17 @@ const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromE
 
 /**
  * Each credential is shown for the resources that use it. A credential no resource uses yet stays declared (shown
- * for a resource that does not exist) so that n8n finds its test through `testedBy`.
+ * for a resource that does not exist) so that n8n finds its test through `testedBy`. It is required unless every
+ * resource that shows it lists it as optional.
  */
-function shownForResourcesUsing(credential: string): { show: { resource: string[] } } {
-	const resources = RESOURCES.filter((resource) => resource.credentials.includes(credential)).map((resource) => resource.value);
-	return { show: { resource: resources.length > 0 ? resources : [`${credential}Test`] } };
+function credentialUse(credential: string): { required: boolean; displayOptions: { show: { resource: string[] } } } {
+	const requiring = RESOURCES.filter((resource) => resource.credentials.includes(credential));
+	const optional = RESOURCES.filter((resource) => resource.optionalCredentials?.includes(credential) && !requiring.includes(resource));
+	const resources = [...requiring, ...optional].map((resource) => resource.value);
+	return {
+		required: requiring.length > 0 || optional.length === 0,
+		displayOptions: { show: { resource: resources.length > 0 ? resources : [`${credential}Test`] } },
+	};
 }
 
 export class WhatsAppFlows implements INodeType {
@@ -38,15 +45,10 @@ export class WhatsAppFlows implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: shownForResourcesUsing('whatsAppFlowsCloudApi') },
-			{ name: 'whatsAppFlowsAppApi', required: true, displayOptions: shownForResourcesUsing('whatsAppFlowsAppApi') },
-			{
-				name: 'whatsAppFlowsPrivateKeyApi',
-				required: true,
-				testedBy: 'testPrivateKey',
-				displayOptions: shownForResourcesUsing('whatsAppFlowsPrivateKeyApi'),
-			},
-			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: shownForResourcesUsing('whatsAppFlowsStateApi') },
+			{ name: 'whatsAppFlowsCloudApi', testedBy: 'testCloudApi', ...credentialUse('whatsAppFlowsCloudApi') },
+			{ name: 'whatsAppFlowsAppApi', ...credentialUse('whatsAppFlowsAppApi') },
+			{ name: 'whatsAppFlowsPrivateKeyApi', testedBy: 'testPrivateKey', ...credentialUse('whatsAppFlowsPrivateKeyApi') },
+			{ name: 'whatsAppFlowsStateApi', testedBy: 'testStateStore', ...credentialUse('whatsAppFlowsStateApi') },
 		],
 		properties: [
 			{
@@ -75,6 +77,7 @@ export class WhatsAppFlows implements INodeType {
 
 	methods = {
 		credentialTest: { testCloudApi, testPrivateKey, testStateStore },
+		listSearch: { searchFlows },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,7 @@
 import { loadExamples } from '../harness/examples';
 import { createSandboxCredentials, demoFlowKeyPair } from '../harness/sandbox-credentials';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
+import { staticFlowJson } from './support/flows-api';
 import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
 
 /** Every file in examples/ imports into real n8n with only known node types, activates and answers its webhook. */
@@ -22,5 +23,14 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 		expect(asArray(sent.json)[0]).toMatchObject({ status: 'sent' });
 		const token = await callWebhook(n8n().webhookBaseUrl, 'example-flow-token', { to: '+15550100097', recordId: 'crm-7' });
 		expect(asArray(token.json)[0]).toMatchObject({ valid: true, recipient: '15550100097', recordId: 'crm-7', variant: 'A' });
+		const pipeline = await callWebhook(n8n().webhookBaseUrl, 'example-flow-publish', {
+			name: `example pipeline ${Date.now()}`,
+			flowJson: staticFlowJson(),
+			tester: '+15550100097',
+			publish: true,
+		});
+		expect(asArray(pipeline.json)[0]).toMatchObject({ deployed: 'created', status: 'PUBLISHED', testerMessageId: expect.stringMatching(/^wamid\./) });
+		const refused = await callWebhook(n8n().webhookBaseUrl, 'example-flow-publish', { name: 'never deployed', flowJson: '{"version": "7.3",' });
+		expect(asArray(refused.json)[0]).toMatchObject({ valid: false, report: expect.any(String) });
 	});
 });

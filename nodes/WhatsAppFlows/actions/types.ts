@@ -30,6 +30,11 @@ export interface ResourceModule {
 	value: string;
 	/** The credential types its operations read; each is shown in the node only for the resources that need it. */
 	credentials: string[];
+	/**
+	 * Credential types some of its operations use when one is selected (e.g. the Flow key, to compare with the key
+	 * Meta holds); shown for the resource but not required. Operations check `getNode().credentials` first.
+	 */
+	optionalCredentials?: string[];
 	defaultOperation: string;
 	operations: Record<string, OperationModule>;
 }

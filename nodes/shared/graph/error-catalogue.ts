@@ -372,6 +372,20 @@ export const META_ERROR_CATALOGUE: Readonly<Record<string, MetaErrorEntry>> = {
 	},
 
 	// Flows API. Meta: whatsapp/flows/reference/flowsapi, whatsapp/flows/reference/metrics_api
+	'139001': {
+		title: "Flow can't be updated",
+		cause: 'Meta refused the Flow JSON or metadata update: the Flow is deprecated (frozen for good) or, under the older rule, published.',
+		fix: 'Get the Flow to see its status; create a new Flow (clone it with "Clone From Flow ID") and send that one instead.',
+		retry: 'never',
+		doc: FLOWS_API,
+	},
+	'139002': {
+		title: 'Publishing failed',
+		cause: "The Flow did not pass Meta's publishing checks; the title in the details names the one that failed (validation errors, version, endpoint URI, connected app, public key, webhook subscription or the endpoint health check).",
+		fix: 'Fix what the details name (Get the Flow shows validation errors and health), then publish again.',
+		retry: 'never',
+		doc: FLOWS_API,
+	},
 	'139003': {
 		title: 'Invalid Flow status',
 		cause: "The Flow's status does not allow this action (for example, only a PUBLISHED Flow can be deprecated).",

@@ -1,0 +1,14 @@
+import type { ResourceModule } from '../types';
+import { generateKeyOperation } from './generate.operation';
+import { getKeyOperation } from './get.operation';
+import { rotateKeyOperation } from './rotate.operation';
+import { uploadKeyOperation } from './upload.operation';
+
+export const encryptionKeyResource: ResourceModule = {
+	name: 'Encryption Key',
+	value: 'encryptionKey',
+	credentials: ['whatsAppFlowsCloudApi'],
+	optionalCredentials: ['whatsAppFlowsPrivateKeyApi'],
+	defaultOperation: 'get',
+	operations: { generate: generateKeyOperation, get: getKeyOperation, rotate: rotateKeyOperation, upload: uploadKeyOperation },
+};
