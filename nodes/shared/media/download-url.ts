@@ -6,12 +6,8 @@
 const META_MEDIA_HOSTS = ['fbsbx.com', 'facebook.com', 'fbcdn.net', 'whatsapp.net'];
 
 export function checkMediaDownloadUrl(url: string, graphBaseUrl: string): URL {
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		throw new Error(`Meta's media URL "${url}" is not a URL.`);
-	}
+	if (!URL.canParse(url)) throw new Error(`Meta's media URL "${url}" is not a URL.`);
+	const parsed = new URL(url);
 	const base = new URL(graphBaseUrl);
 	if (parsed.origin === base.origin) return parsed;
 	const host = parsed.hostname.toLowerCase();
