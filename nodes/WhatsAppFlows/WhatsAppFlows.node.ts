@@ -10,6 +10,7 @@ import { toNodeError } from '../shared/n8n/node-errors';
 import { RESOURCES } from './actions/resources';
 import { ItemWithBinary, type OperationModule } from './actions/types';
 import { testCloudApi, testPrivateKey, testStateStore } from './methods/credentialTest';
+import { searchTemplates } from './methods/templateSearch';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -75,6 +76,7 @@ export class WhatsAppFlows implements INodeType {
 
 	methods = {
 		credentialTest: { testCloudApi, testPrivateKey, testStateStore },
+		listSearch: { searchTemplates },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,17 @@
+import { chatLinkResource } from './chatLink/resource';
 import { flowTokenResource } from './flowToken/resource';
+import { mediaResource } from './media/resource';
 import { messageResource } from './message/resource';
 import { phoneNumberResource } from './phoneNumber/resource';
+import { templateResource } from './template/resource';
 import type { ResourceModule } from './types';
 
 /** Every resource of the WhatsApp Flows node, one line each, in the order of the resource picker. */
-export const RESOURCES: ResourceModule[] = [flowTokenResource, messageResource, phoneNumberResource];
+export const RESOURCES: ResourceModule[] = [
+	chatLinkResource,
+	flowTokenResource,
+	mediaResource,
+	messageResource,
+	phoneNumberResource,
+	templateResource,
+];
