@@ -76,3 +76,20 @@ export function firstReading<T>(code: QrCode, scales: number[], decode: (image: 
 	}
 	return null;
 }
+
+/** Draws the `M x y hN v1 h-N z` rectangles of our SVG path onto a white RGBA canvas, `scale` pixels a unit. */
+export function rasteriseSvgPath(svg: string, side: number, scale: number): DecodedPng {
+	const d = /<path[^>]* d="([^"]*)"/.exec(svg)?.[1] ?? '';
+	const width = side * scale;
+	const rgba = new Uint8ClampedArray(width * width * 4).fill(255);
+	for (const match of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+		const [x, y, run] = [Number(match[1]), Number(match[2]), Number(match[3])];
+		for (let py = y * scale; py < (y + 1) * scale; py++) {
+			for (let px = x * scale; px < (x + run) * scale; px++) {
+				const p = (py * width + px) * 4;
+				rgba[p] = rgba[p + 1] = rgba[p + 2] = 0;
+			}
+		}
+	}
+	return { width, height: width, rgba };
+}

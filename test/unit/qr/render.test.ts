@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { encodePng, encodeQr, parseHexColour, qrBitmap, qrPng, qrSvg } from '../../../nodes/shared/qr';
 import { adler32, crc32 } from '../../../nodes/shared/qr/checksums';
 import { zlibStored } from '../../../nodes/shared/qr/zlib-stored';
-import { decodePng, decodeRgba, readPng, type DecodedPng } from './decode';
+import { decodePng, decodeRgba, rasteriseSvgPath, readPng } from './decode';
 
 describe('checksums', () => {
 	it('CRC-32 of "123456789" is 0xCBF43926 and Adler-32 of "Wikipedia" is 0x11E60398 (the standard check values)', () => {
@@ -99,20 +99,3 @@ describe('QR rendering', () => {
 		expect(parseHexColour(' #A0b1C2 ', 'c')).toEqual({ r: 0xa0, g: 0xb1, b: 0xc2 });
 	});
 });
-
-/** Draws the `M x y hN v1 h-N z` rectangles of our SVG path onto a white RGBA canvas, `scale` pixels a unit. */
-function rasteriseSvgPath(svg: string, side: number, scale: number): DecodedPng {
-	const d = /<path[^>]* d="([^"]*)"/.exec(svg)?.[1] ?? '';
-	const width = side * scale;
-	const rgba = new Uint8ClampedArray(width * width * 4).fill(255);
-	for (const match of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-		const [x, y, run] = [Number(match[1]), Number(match[2]), Number(match[3])];
-		for (let py = y * scale; py < (y + 1) * scale; py++) {
-			for (let px = x * scale; px < (x + run) * scale; px++) {
-				const p = (py * width + px) * 4;
-				rgba[p] = rgba[p + 1] = rgba[p + 2] = 0;
-			}
-		}
-	}
-	return { width, height: width, rgba };
-}
