@@ -142,15 +142,16 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in
 
 		fullIt('deletes one language by template id, and reports a template that does not exist', async () => {
 			const ids = await graph<{ data: Array<{ id: string }> }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=spring_promo`);
-			const remove = await deployOperation(n8n(), credential, {
+			// Delete By cannot be an expression (it decides which fields show), so one workflow each.
+			const byTemplate = await deployOperation(n8n(), credential, {
 				resource: 'template',
 				operation: 'delete',
-				deleteBy: '={{ $json.body.by }}',
-				templateName: '={{ $json.body.name }}',
+				deleteBy: 'template',
 				template: { __rl: true, mode: 'id', value: '={{ $json.body.id }}' },
 			});
-			expect(await remove.json({ by: 'template', id: ids.data[0].id, name: '' })).toEqual([{ deleted: true, name: 'spring_promo', id: ids.data[0].id }]);
-			const [missing] = await remove.json<{ error: string }>({ by: 'name', name: 'no_such_template', id: '1' });
+			expect(await byTemplate.json({ id: ids.data[0].id })).toEqual([{ deleted: true, name: 'spring_promo', id: ids.data[0].id }]);
+			const byName = await deployOperation(n8n(), credential, { resource: 'template', operation: 'delete', deleteBy: 'name', templateName: '={{ $json.body.name }}' });
+			const [missing] = await byName.json<{ error: string }>({ name: 'no_such_template' });
 			expect(missing.error).toContain('Meta error 100');
 		});
 

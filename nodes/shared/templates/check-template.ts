@@ -97,7 +97,8 @@ function checkHeader(header: Record<string, unknown>, at: string, category: Temp
 		if (count > L.headerVariablesMax) problems.error(`${at}.text`, `A text header holds at most ${L.headerVariablesMax} variable (${MTC})`);
 		const example = isRecord(header.example) ? header.example : {};
 		const examples = format === 'NAMED' ? example.header_text_named_params : example.header_text;
-		if (count > 0 && !(Array.isArray(examples) && examples.length === count)) {
+		const samples = Array.isArray(examples) ? examples.map((e) => (isRecord(e) ? e.example : e)) : [];
+		if (count > 0 && !(samples.length === count && samples.every(isSample))) {
 			problems.error(`${at}.example`, `A header with a variable needs its sample value in example.${format === 'NAMED' ? 'header_text_named_params' : 'header_text'} (${MTC})`);
 		}
 	} else if (headerFormat !== 'LOCATION') {
@@ -125,13 +126,13 @@ function checkBody(body: Record<string, unknown>, at: string, category: Template
 	if (format === 'NAMED') {
 		const names = templateVariables(text).named;
 		const given = Array.isArray(example.body_text_named_params)
-			? example.body_text_named_params.filter(isRecord).map((p) => String(p.param_name ?? ''))
+			? example.body_text_named_params.filter((p) => isRecord(p) && isSample(p.example)).map((p) => String((p as Record<string, unknown>).param_name ?? ''))
 			: [];
 		const missing = [...new Set(names)].filter((name) => !given.includes(name));
 		if (missing.length > 0) problems.error(`${at}.example.body_text_named_params`, `Sample values are missing for ${missing.map((m) => `{{${m}}}`).join(', ')} (${MTC})`);
 	} else {
 		const row = Array.isArray(example.body_text) && Array.isArray(example.body_text[0]) ? example.body_text[0] : undefined;
-		if (!row || row.length !== count) {
+		if (!row || row.length !== count || !row.every(isSample)) {
 			problems.error(`${at}.example.body_text`, `The body has ${count} variable${count === 1 ? '' : 's'}: give exactly ${count} sample value${count === 1 ? '' : 's'} in example.body_text[0] (${MTC})`);
 		}
 	}
@@ -152,6 +153,11 @@ function checkFooter(footer: Record<string, unknown>, at: string, category: Temp
 	}
 	const text = checkText(footer.text, `${at}.text`, L.footerTextMax, problems);
 	if (text !== undefined && /\{\{[^{}]*\}\}/.test(text)) problems.error(`${at}.text`, `Footers cannot hold variables (${MTC})`);
+}
+
+/** A sample value Meta's review can read: non-empty text. */
+function isSample(value: unknown): boolean {
+	return typeof value === 'string' && value.trim() !== '';
 }
 
 function checkText(text: unknown, at: string, max: number, problems: TemplateProblems): string | undefined {

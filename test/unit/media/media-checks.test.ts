@@ -65,3 +65,12 @@ describe('where the access token may be sent for a download', () => {
 		expect(() => checkMediaDownloadUrl('not a url', graph)).toThrow(/not a URL/);
 	});
 });
+
+describe('the upload body', () => {
+	it('names the parts as Meta documents them: messaging_product, type, file', () => {
+		const { mediaUploadParts } = jest.requireActual<typeof import('../../../nodes/shared/media/upload-parts')>('../../../nodes/shared/media/upload-parts');
+		const parts = mediaUploadParts('image/png', 'a.png', Buffer.from('x'));
+		expect(parts.map((p) => p.name)).toEqual(['messaging_product', 'type', 'file']);
+		expect(parts[0]).toEqual({ name: 'messaging_product', value: 'whatsapp' });
+	});
+});

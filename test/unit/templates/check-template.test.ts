@@ -75,6 +75,8 @@ describe('components', () => {
 		expect(paths(marketing([body('Hi {{1}}, your code is {{3}}.', { body_text: [['Ada', 'X1']] })]))).toEqual(['components[0].text']);
 		expect(paths(marketing([body('Hi {{1}}, your code is {{2}}.', { body_text: [['Ada']] })]))).toEqual(['components[0].example.body_text']);
 		expect(paths(marketing([body('Hi {{1}}, see you.')]))).toEqual(['components[0].example.body_text']);
+		expect(paths(marketing([body('Hi {{1}}, see you.', { body_text: [['  ']] })]))).toEqual(['components[0].example.body_text']);
+		expect(paths(marketing([{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: [''] } }, body()]))).toEqual(['components[0].example']);
 		expect(errorsOf(marketing([body('Hi {{ First Name }}!')]))[0].message).toMatch(/is not a variable/);
 	});
 
@@ -84,6 +86,7 @@ describe('components', () => {
 		const named = (params: unknown[]) => marketing([body(text, { body_text_named_params: params })], { parameter_format: 'NAMED' });
 		expect(paths(named([{ param_name: 'first_name', example: 'Ada' }, { param_name: 'order_id', example: '1001' }]))).toEqual([]);
 		expect(errorsOf(named([{ param_name: 'first_name', example: 'Ada' }]))[0].message).toMatch(/missing for \{\{order_id\}\}/);
+		expect(errorsOf(named([{ param_name: 'first_name', example: 'Ada' }, { param_name: 'order_id', example: '' }]))[0].message).toMatch(/missing for \{\{order_id\}\}/);
 	});
 
 	it('warns (without refusing) about a body that starts or ends with a variable or has adjacent ones', () => {

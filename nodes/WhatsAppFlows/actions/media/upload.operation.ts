@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { checkMediaUpload } from '../../../shared/media/media-types';
+import { mediaUploadParts } from '../../../shared/media/upload-parts';
 import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { showFor, type OperationModule } from '../types';
 
@@ -40,14 +41,7 @@ export const uploadMedia: OperationModule = {
 		const answer = await client.request<{ id: string }>({
 			method: 'POST',
 			path: `${credential.phoneNumberId}/media`,
-			body: {
-				kind: 'multipart',
-				parts: [
-					{ name: 'Messaging_product', value: 'whatsapp' },
-					{ name: 'Type', value: mimeType },
-					{ name: 'file', filename: fileName, contentType: mimeType, data },
-				],
-			},
+			body: { kind: 'multipart', parts: mediaUploadParts(mimeType, fileName, data) },
 			kind: 'write',
 		});
 		return { id: answer.id, kind, mimeType, fileName, fileSize: data.length };

@@ -115,7 +115,7 @@ export const CREATE_TEMPLATE_FIELDS: INodeProperties[] = [
 						name: 'navigateScreen',
 						type: 'string',
 						default: '',
-						description: 'For Flow buttons with Navigate:	the screen ID the Flow opens on',
+						description: 'For Flow buttons with Navigate: the screen ID the Flow opens on',
 					},
 					{
 						displayName: 'Flow Action',
@@ -138,7 +138,7 @@ export const CREATE_TEMPLATE_FIELDS: INodeProperties[] = [
 						name: 'flowId',
 						type: 'string',
 						default: '',
-						description: 'For Flow buttons:	the Flow to open',
+						description: 'For Flow buttons: the Flow to open',
 					},
 					{
 						displayName: 'Label',
@@ -151,7 +151,7 @@ export const CREATE_TEMPLATE_FIELDS: INodeProperties[] = [
 						name: 'phoneNumber',
 						type: 'string',
 						default: '',
-						description: 'For phone number buttons, e.g.	+15550100001',
+						description: 'For phone number buttons, e.g. +15550100001',
 					},
 					{
 						displayName: 'Sample Code',
@@ -199,7 +199,7 @@ export const CREATE_TEMPLATE_FIELDS: INodeProperties[] = [
 						name: 'urlExample',
 						type: 'string',
 						default: '',
-						description: 'For a URL with a variable:	the full URL with a sample value',
+						description: 'For a URL with a variable: the full URL with a sample value',
 					},
 			],
 			},
