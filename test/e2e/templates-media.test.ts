@@ -228,7 +228,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in
 			const upload = await deployOperation(
 				n8n(),
 				credential,
-				{ resource: 'media', operation: 'upload', binaryPropertyName: 'data', options: { mimeType: '={{ $json.body.type }}' } },
+				{ resource: 'media', operation: 'upload', binaryPropertyName: 'data', options: { mimeType: "={{ $('Webhook').item.json.body.type }}" } },
 				{ before: [base64ToFile('application/octet-stream', 'file.bin')] },
 			);
 			const [gif] = await upload.json<{ error: string }>({ type: 'image/gif', file: randomBytes(10).toString('base64') });
