@@ -3,7 +3,7 @@ import { SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID } from '
 import { instance, loadE2eEnv, profilesAmong, type E2eProfile } from './harness/e2e-env';
 import { sandboxCloudApiCredential, type CredentialRef } from './support/credentials';
 import { deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
-import { base64ToFile, deployOperation, whatsAppFlowsNode } from './whatsapp-flows-support';
+import { base64ToFile, deployOperation, postForFile, respondWithFile, whatsAppFlowsNode } from './whatsapp-flows-support';
 
 /** Templates and media through the WhatsApp Flows node in real n8n, against the sandbox. Queue mode runs a core subset. */
 describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in real n8n (%s)', (profile: E2eProfile) => {
@@ -182,17 +182,12 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in
 				whatsAppFlowsNode('Get URL', credential, { resource: 'media', operation: 'getUrl', mediaId: '={{ $json.id }}' }),
 				whatsAppFlowsNode('Download', credential, { resource: 'media', operation: 'download', mediaId: "={{ $('Upload').item.json.id }}", binaryPropertyName: 'data' }),
 			]);
-			const webhook = workflow.nodes[0] as { parameters: Record<string, unknown> };
-			webhook.parameters = { ...webhook.parameters, responseData: 'firstEntryBinary', options: { responseBinaryPropertyName: 'data' } };
+			respondWithFile(n8n(), workflow);
 			await deployWebhookWorkflow(n8n(), workflow, path);
-			const response = await fetch(`${n8n().webhookBaseUrl}/webhook/${path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ file: file.toString('base64') }),
-			});
-			expect(response.status).toBe(200);
-			expect(response.headers.get('content-type')).toContain('application/pdf');
-			const bytes = Buffer.from(await response.arrayBuffer());
+			const answer = await postForFile(n8n(), path, { file: file.toString('base64') });
+			expect(answer.status).toBe(200);
+			if (answer.contentType !== null) expect(answer.contentType).toContain('application/pdf');
+			const bytes = answer.bytes;
 			expect(bytes.length).toBe(file.length);
 			expect(bytes.equals(file)).toBe(true);
 		});

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { graphClientFor } from '../../../shared/n8n/graph-context';
-import { toNodeError } from '../../../shared/n8n/node-errors';
+import { listForEachItem, returnAllFields } from '../list-operation';
 import { showFor, type OperationModule } from '../types';
 
 /** Review and quality states a template can be in (business-management-api/message-templates "Template status"). */
@@ -10,22 +10,7 @@ export const getAllTemplates: OperationModule = {
 	name: 'Get Many',
 	action: 'Get many message templates',
 	description: showFor('template', 'getAll', [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllFields(false),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -52,24 +37,13 @@ export const getAllTemplates: OperationModule = {
 			],
 		},
 	]),
-	// One list for the whole run: the items are the templates, not the input items (paged with Graph cursors).
+	// The output items are the templates, each paired with the input item whose list it belongs to.
 	async executeAll(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-				const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-				const filters = this.getNodeParameter('filters', itemIndex, {}) as Record<string, string>;
-				const { client, credential } = await graphClientFor(this);
-				const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '' && v !== undefined));
-				const templates = await client.listAll<IDataObject>(`${credential.wabaId}/message_templates`, query, { limit, pageSize: Math.min(limit ?? 100, 100) });
-				for (const template of templates) output.push({ json: template, pairedItem: { item: itemIndex } });
-			} catch (error) {
-				const nodeError = toNodeError(this.getNode(), error, itemIndex);
-				if (!this.continueOnFail()) throw nodeError;
-				output.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: itemIndex } });
-			}
-		}
-		return output;
+		return await listForEachItem(this, items, async (itemIndex, limit) => {
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as Record<string, string>;
+			const { client, credential } = await graphClientFor(this);
+			const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '' && v !== undefined));
+			return await client.listAll<IDataObject>(`${credential.wabaId}/message_templates`, query, { limit, pageSize: Math.min(limit ?? 100, 100) });
+		});
 	},
 };
