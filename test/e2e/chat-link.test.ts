@@ -1,8 +1,8 @@
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { decodePng, rasteriseSvgPath, decodeRgba } from '../unit/qr/decode';
 import { instance, loadE2eEnv, profilesAmong, type E2eProfile } from './harness/e2e-env';
-import { sandboxCloudApiCredential, type CredentialRef } from './support/credentials';
-import { deployOperation } from './whatsapp-flows-support';
+import type { CredentialRef } from './support/credentials';
+import { credentialWhenReady, deployOperation } from './whatsapp-flows-support';
 
 /** wa.me links, QR codes made in n8n, and Meta's hosted QR codes (message_qrdls) in real n8n against the sandbox. */
 describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Chat links and QR codes in real n8n (%s)', (profile: E2eProfile) => {
@@ -13,7 +13,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Chat links and QR code
 	const businessLink = 'https://wa.me/15550100001';
 
 	beforeAll(async () => {
-		credential = await sandboxCloudApiCredential(n8n(), sandboxUrl());
+		credential = await credentialWhenReady(n8n(), sandboxUrl());
 	});
 
 	fullIt('makes wa.me links to the business number (read from Meta), another number, or anyone', async () => {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID } from '../sandbox/seed';
 import { instance, loadE2eEnv, profilesAmong, type E2eProfile } from './harness/e2e-env';
-import { sandboxCloudApiCredential, type CredentialRef } from './support/credentials';
+import type { CredentialRef } from './support/credentials';
 import { deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
-import { base64ToFile, deployOperation, postForFile, respondWithFile, whatsAppFlowsNode } from './whatsapp-flows-support';
+import { base64ToFile, credentialWhenReady, deployOperation, postForFile, respondWithFile, whatsAppFlowsNode } from './whatsapp-flows-support';
 
 /** Templates and media through the WhatsApp Flows node in real n8n, against the sandbox. Queue mode runs a core subset. */
 describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in real n8n (%s)', (profile: E2eProfile) => {
@@ -20,7 +20,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Templates and media in
 	}
 
 	beforeAll(async () => {
-		credential = await sandboxCloudApiCredential(n8n(), sandboxUrl());
+		credential = await credentialWhenReady(n8n(), sandboxUrl());
 	});
 
 	describe('Template', () => {

@@ -1,7 +1,7 @@
 // Helpers for e2e suites that run one WhatsApp Flows operation per workflow: a production webhook feeds the node
 // (parameters may read the request with {{ $json.body.… }}), and the webhook answers with the node's items as JSON
 // or with the first item's binary file.
-import type { CredentialRef } from './support/credentials';
+import { sandboxCloudApiCredential, type CredentialRef } from './support/credentials';
 import { callWebhook, deployWebhookWorkflow, uniquePath, webhookChain, type NodeSpec } from './support/workflows';
 import type { WorkflowJson } from '../harness/n8n-api';
 import type { E2eInstance } from './harness/e2e-env';
@@ -109,4 +109,20 @@ export function base64ToFile(mimeType: string, fileName: string): NodeSpec {
 		typeVersion: 1.1,
 		parameters: { operation: 'toBinary', sourceProperty: 'body.file', binaryPropertyName: 'data', options: { fileName, mimeType } },
 	};
+}
+
+/**
+ * The sandbox credential, created once n8n's API answers: in some runs the first suite found n8n's port closed for
+ * a few seconds after global setup reported it started (seen on this 2-core machine under load).
+ */
+export async function credentialWhenReady(n8n: E2eInstance, sandboxUrl: string, timeoutMs = 60_000): Promise<CredentialRef> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await sandboxCloudApiCredential(n8n, sandboxUrl);
+		} catch (error) {
+			if (Date.now() > deadline || !String((error as Error).message).includes('fetch failed')) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
 }
