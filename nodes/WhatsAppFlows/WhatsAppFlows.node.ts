@@ -11,6 +11,7 @@ import { RESOURCES } from './actions/resources';
 import { ItemWithBinary, type OperationModule } from './actions/types';
 import { testCloudApi, testPrivateKey, testStateStore } from './methods/credentialTest';
 import { searchFlows } from './methods/listSearch';
+import { searchTemplates } from './methods/templateSearch';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -77,7 +78,7 @@ export class WhatsAppFlows implements INodeType {
 
 	methods = {
 		credentialTest: { testCloudApi, testPrivateKey, testStateStore },
-		listSearch: { searchFlows },
+		listSearch: { searchFlows, searchTemplates },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

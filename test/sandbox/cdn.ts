@@ -5,6 +5,7 @@
 // - /__cdn/media/{media-id}/{token}: uploaded media (GET /{media-id}'s url), which, as on Meta, needs the access token
 //   (cloud-api/reference/media "Download Media": "include the access token in the Authorization header"); without
 //   it the answer is 401 (Meta answers 404 without a valid token; guess);
+// - /__cdn/qr/{code}/{token}.{svg|png}: QR code images of message_qrdls (qr_image_url; public, no token);
 // - /__cdn/flow-media/{id}: files picked in a flow, encrypted as WhatsApp's CDN holds them for the endpoint
 //   (flows/reference/media_upload: cdn_url + encryption_metadata; no token).
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -52,6 +53,17 @@ export function handleCdnRequest(state: SandboxState, req: IncomingMessage, res:
 			return;
 		}
 		sendBytes(res, 200, media.data, { 'content-type': media.mimeType });
+		return;
+	}
+	if (kind === 'qr') {
+		// /__cdn/qr/{code}/{token}.{svg|png}: a message_qrdls image (qr_image_url; Meta's is a public CDN link).
+		const [imageToken, extension] = (token ?? '').split('.');
+		const image = state.qrCodes.byCode(id ?? '')?.images[extension?.toUpperCase() === 'SVG' ? 'SVG' : 'PNG'];
+		if (!image || image.token !== imageToken) {
+			sendJson(res, 404, { error: 'no such QR code image' });
+			return;
+		}
+		sendBytes(res, 200, image.data, { 'content-type': image.contentType });
 		return;
 	}
 	if (kind === FLOW_MEDIA_CDN_KIND) {

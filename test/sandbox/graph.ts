@@ -41,8 +41,8 @@ function decodeSegments(pathname: string): string[] {
 		});
 }
 
-function findRoute(method: string, node: GraphNode, edge: string | null): AnyGraphRoute {
-	const route = GRAPH_ROUTES.find((r) => r.node === node.kind && r.edge === edge && r.method === method);
+function findRoute(method: string, node: GraphNode, edge: string | null, edgeItem = false): AnyGraphRoute {
+	const route = GRAPH_ROUTES.find((r) => r.node === node.kind && r.edge === edge && r.method === method && (r.edgeItem ?? false) === edgeItem);
 	if (route) return route;
 	const edgeKnown = GRAPH_ROUTES.some((r) => r.node === node.kind && r.edge === edge);
 	if (edge !== null && !edgeKnown && method === 'GET') throw nonexistingField(edge, node.typeName);
@@ -63,14 +63,16 @@ async function dispatch(
 	const principal = authenticate(state, findToken(req.headers, url.searchParams, bodyParams));
 
 	if (nodeId === undefined) throw unsupportedRequest(method, '');
-	if (rest.length > 0) throw unknownPathComponents(`/${[edge, ...rest].join('/')}`);
+	const itemRoute = rest.length === 1 && GRAPH_ROUTES.some((r) => r.edge === edge && r.edgeItem === true);
+	if (rest.length > 0 && !itemRoute) throw unknownPathComponents(`/${[edge, ...rest].join('/')}`);
 	const node = state.resolveNode(nodeId);
 	if (!node) throw unsupportedRequest(method, nodeId);
 
 	const params: Record<string, unknown> = { ...queryObject(url.searchParams), ...bodyParams };
 	delete params.access_token;
-	const route = findRoute(method, node, edge ?? null);
+	const route = findRoute(method, node, edge ?? null, itemRoute);
 	const ctx: GraphContext = { state, version, node, params, rawParams: body.rawFields, files: body.files, principal };
+	if (itemRoute) ctx.edgeItemId = rest[0];
 	return route.handle(ctx);
 }
 

@@ -5,8 +5,9 @@ import { EncryptionKeyStore, type StoredPublicKey } from './encryption-keys';
 import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
 import { FlowStore, type FlowRecord } from './flows';
 import { MediaStore, type MediaRecord } from './media';
+import { QrCodeStore } from './qr-codes';
 import { SendLimiter } from './messaging-limits';
-import { TemplateStore } from './templates';
+import { TemplateStore, type TemplateRecord } from './templates';
 import { UserStore } from './users';
 import { SimulatedUsers } from './simulated-user/registry';
 import { DEFAULT_RANDOM_SEED, SeededRandom } from './prng';
@@ -62,7 +63,8 @@ export type GraphNode =
 	| { kind: 'application'; id: string; typeName: 'Application'; app: SeedApp }
 	| { kind: 'whatsAppBusinessAccount'; id: string; typeName: 'WhatsAppBusinessAccount' }
 	| { kind: 'flow'; id: string; typeName: 'WhatsAppBusinessFlow'; flow: FlowRecord }
-	| { kind: 'media'; id: string; typeName: 'WhatsAppBusinessMedia'; media: MediaRecord };
+	| { kind: 'media'; id: string; typeName: 'WhatsAppBusinessMedia'; media: MediaRecord }
+	| { kind: 'template'; id: string; typeName: 'WhatsAppBusinessHSM'; template: TemplateRecord };
 
 /** An app subscribed to the WABA's webhooks (POST /{waba-id}/subscribed_apps), with its optional override. */
 export interface WabaSubscription {
@@ -93,6 +95,8 @@ export class SandboxState {
 	readonly keys = new EncryptionKeyStore();
 	readonly flows = new FlowStore();
 	readonly media = new MediaStore();
+	/** QR codes and short links per phone number (business-management-api/qr-codes). */
+	readonly qrCodes = new QrCodeStore();
 	/** Users' inbound messages and their 24-hour windows. */
 	readonly users = new UserStore();
 	readonly limiter = new SendLimiter();
@@ -135,6 +139,8 @@ export class SandboxState {
 		if (flow) return { kind: 'flow', id, typeName: 'WhatsAppBusinessFlow', flow };
 		const media = this.media.get(id);
 		if (media) return { kind: 'media', id, typeName: 'WhatsAppBusinessMedia', media };
+		const template = this.templates.byId(id);
+		if (template) return { kind: 'template', id, typeName: 'WhatsAppBusinessHSM', template };
 		return undefined;
 	}
 
@@ -234,6 +240,7 @@ export class SandboxState {
 		this.keys.clear();
 		this.flows.clear();
 		this.media.clear();
+		this.qrCodes.clear();
 		this.users.clear();
 		this.simulatedUsers.clear();
 		this.limiter.clear();

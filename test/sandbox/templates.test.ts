@@ -164,3 +164,19 @@ describe('sending templates', () => {
 		expect(error.error_data?.details).toBe('body: number of localizable_params (1) does not match the expected number of params (2)');
 	});
 });
+
+describe('reading one template by id', () => {
+	it('answers GET /{template-id} in the shape of the Postman example "Get template by ID (default fields)"', async () => {
+		const listed = (await get<List>(sandbox, `${templatesPath}?name=order_update`, { token })).body.data[0];
+		const answer = await get<Record<string, unknown>>(sandbox, `/v24.0/${String(listed.id)}`, { token });
+		expect(answer.status).toBe(200);
+		expect(Object.keys(answer.body)).toEqual(Object.keys(postmanExample('Get template by ID (default fields)').responseBody as object));
+		expect(answer.body).toEqual(listed);
+	});
+
+	it('answers 100/33 for an id that is no template, and for a deleted one', async () => {
+		const listed = (await get<List>(sandbox, `${templatesPath}?name=hello_world`, { token })).body.data[0];
+		await call(sandbox, 'DELETE', `${templatesPath}?name=hello_world`, { token });
+		expectGraphError(await get(sandbox, `/v24.0/${String(listed.id)}`, { token }), 400, 100);
+	});
+});

@@ -8,7 +8,8 @@ import { deleteMedia, getMedia, uploadMedia } from './media';
 import { sendMessage, sendMessagePut } from './messages';
 import { getPhoneNumber } from './phone-numbers';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscribed-apps';
-import { createTemplate, deleteTemplate, listTemplates } from './templates';
+import { createTemplate, deleteTemplate, getTemplate, listTemplates } from './templates';
+import { createOrUpdateQrCode, deleteQrCode, getQrCode, listQrCodes } from './qr-codes';
 import { defineRoute, type AnyGraphRoute } from './types';
 
 export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
@@ -36,4 +37,9 @@ export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
 	defineRoute(createTemplate),
 	defineRoute(listTemplates),
 	defineRoute(deleteTemplate),
+	defineRoute(getTemplate),
+	defineRoute(createOrUpdateQrCode),
+	defineRoute(listQrCodes),
+	defineRoute(getQrCode),
+	defineRoute(deleteQrCode),
 ];

@@ -185,6 +185,17 @@ export const listTemplates: GraphRoute<'whatsAppBusinessAccount'> = {
 	},
 };
 
+export const getTemplate: GraphRoute<'template'> = {
+	method: 'GET',
+	node: 'template',
+	edge: null,
+	source: 'graph-api/reference/whats-app-business-hsm; Postman "Get template by ID (default fields)"',
+	handle(ctx) {
+		requireBusinessToken(ctx.principal);
+		return { status: 200, body: templateView(ctx.node.template) };
+	},
+};
+
 export const deleteTemplate: GraphRoute<'whatsAppBusinessAccount'> = {
 	method: 'DELETE',
 	node: 'whatsAppBusinessAccount',

@@ -20,6 +20,8 @@ export interface GraphContext<N extends GraphNode = GraphNode> {
 	/** multipart/form-data file parts by field name. */
 	files: Record<string, UploadedFile>;
 	principal: Principal;
+	/** The id after the edge, for routes with `edgeItem` (e.g. /{phone-number-id}/message_qrdls/{code}). */
+	edgeItemId?: string;
 }
 
 export interface GraphResult {
@@ -31,6 +33,8 @@ export interface GraphRoute<K extends NodeKind = NodeKind> {
 	method: GraphMethod;
 	node: K;
 	edge: string | null;
+	/** The route answers /{node}/{edge}/{item-id} rather than /{node}/{edge}. */
+	edgeItem?: boolean;
 	/** Meta doc or Postman request the route follows. */
 	source: string;
 	handle(ctx: GraphContext<NodeOfKind<K>>): GraphResult | Promise<GraphResult>;
@@ -41,6 +45,7 @@ export interface AnyGraphRoute {
 	method: GraphMethod;
 	node: NodeKind;
 	edge: string | null;
+	edgeItem?: boolean;
 	source: string;
 	handle(ctx: GraphContext): GraphResult | Promise<GraphResult>;
 }
@@ -55,6 +60,7 @@ export function defineRoute<K extends NodeKind>(route: GraphRoute<K>): AnyGraphR
 		method: route.method,
 		node: route.node,
 		edge: route.edge,
+		...(route.edgeItem ? { edgeItem: true } : {}),
 		source: route.source,
 		handle(ctx) {
 			const node = ctx.node;
