@@ -1,3 +1,4 @@
+import { fetchOnFreshSocket } from './fresh-socket-fetch';
 /** A small client for the parts of n8n's public API (X-N8N-API-KEY) and internal REST API the tests use. */
 
 export interface WorkflowJson {
@@ -17,20 +18,6 @@ export interface ExecutionSummary {
 	startedAt: string;
 	stoppedAt: string | null;
 	data?: { resultData?: { runData?: Record<string, unknown>; error?: { message?: string } } };
-}
-
-/**
- * fetch, once more when the first attempt died on a kept-alive socket that n8n closed just then (undici's
- * "other side closed" before any answer: n8n did not read the request). Seen under load after idle periods.
- */
-export async function fetchOnFreshSocket(url: string, init: RequestInit): Promise<Response> {
-	try {
-		return await fetch(url, init);
-	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause;
-		if (cause?.code !== 'UND_ERR_SOCKET') throw error;
-		return await fetch(url, init);
-	}
 }
 
 export class N8nApi {
@@ -131,13 +118,13 @@ export class N8nApi {
 
 	/** The node types n8n loaded, as its editor sees them. */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string; version: number | number[] }>> {
-		const response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie } });
+		const response = await fetchOnFreshSocket(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie } });
 		if (!response.ok) throw new Error(`GET /types/nodes.json → ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string; version: number | number[] }>;
 	}
 
 	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
-		const response = await fetch(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie } });
+		const response = await fetchOnFreshSocket(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie } });
 		if (!response.ok) throw new Error(`GET /types/credentials.json → ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}

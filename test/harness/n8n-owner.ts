@@ -1,3 +1,4 @@
+import { fetchOnFreshSocket } from './fresh-socket-fetch';
 /** Sets up n8n's owner and an API key without a browser (works on n8n 1.x and 2.x). */
 
 export const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Wa-Flows-Demo-1' };
@@ -23,7 +24,7 @@ function cookieFrom(response: Response): string {
 }
 
 async function post(baseUrl: string, path: string, body: unknown, cookie = ''): Promise<Response> {
-	return await fetch(`${baseUrl}${path}`, {
+	return await fetchOnFreshSocket(`${baseUrl}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', cookie },
 		body: JSON.stringify(body),
@@ -55,7 +56,7 @@ export async function createApiKey(baseUrl: string, cookie: string, label: strin
 
 /** Scopes this n8n offers for API keys (empty on versions without scoped keys). */
 export async function availableScopes(baseUrl: string, cookie: string): Promise<string[]> {
-	const response = await fetch(`${baseUrl}/rest/api-keys/scopes`, { headers: { cookie } });
+	const response = await fetchOnFreshSocket(`${baseUrl}/rest/api-keys/scopes`, { headers: { cookie } });
 	if (!response.ok) return [];
 	return ((await response.json()) as { data: string[] }).data;
 }

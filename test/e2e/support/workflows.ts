@@ -1,3 +1,4 @@
+import { fetchOnFreshSocket } from '../../harness/fresh-socket-fetch';
 import type { WorkflowJson } from '../../harness/n8n-api';
 import type { E2eInstance } from '../harness/e2e-env';
 
@@ -52,7 +53,7 @@ export const splitBodyItems: NodeSpec = {
 };
 
 export async function callWebhook(baseUrl: string, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-	const response = await fetch(`${baseUrl}/webhook/${path}`, {
+	const response = await fetchOnFreshSocket(`${baseUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body),
