@@ -10,7 +10,7 @@ import {
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
 import { CLOUD_API_CREDENTIAL, readCloudApiCredential } from '../shared/n8n/graph-context';
-import { STATE_CREDENTIAL } from '../shared/n8n/shared-store';
+import { STATE_CREDENTIAL } from '../shared/n8n/state-store';
 import { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from '../shared/webhook-events/consent';
 import { parseList } from '../shared/webhook-events/filters';
 import { answerVerification, decideWebhookPost, type TextReply, type WebhookPostConfig, type WebhookPostDecision } from '../shared/webhook-events/webhook-request';
@@ -146,7 +146,7 @@ export class WhatsAppCloudTrigger implements INodeType {
 		writeText(response, { status: 200, body: 'OK' });
 		if (decision.events.length === 0) return { noWebhookResponse: true };
 		const fresh = await passOnce(this, decision.events, {
-			mode: this.getNodeParameter('dedupe', 'memory') as DedupeMode,
+			mode: this.getNodeParameter('dedupe', 'process') as DedupeMode,
 			scope: secretsKey,
 			onStoreError: (message) =>
 				warnings.warn(this.logger, `${secretsKey}|store`, `WhatsApp Cloud Trigger "${node.name}": the dedupe store failed, so events were passed on without dedupe (a redelivery may run twice): ${message}`),

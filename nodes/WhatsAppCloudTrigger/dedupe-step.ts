@@ -1,9 +1,15 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
-import { dataTableStoreFor, inProcessStore } from '../shared/n8n/shared-store';
+import { dataTableStoreFor, processStoreFor } from '../shared/n8n/state-store';
 import type { SharedStore } from '../shared/store/types';
 import { dropRedeliveries } from '../shared/webhook-events/dedupe';
 import type { WebhookEvent } from '../shared/webhook-events/types';
 import type { DedupeMode } from './properties';
+
+/**
+ * About 200 bytes each: at most ~100 MB of keys for 7 days of events. When full, events pass without dedupe (the
+ * store refuses new keys rather than forget live ones).
+ */
+const MAX_DEDUPE_KEYS_IN_PROCESS = 500_000;
 
 /** Data tables never expire rows by themselves: each process prunes the dedupe keys older than 7 days hourly. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -28,7 +34,7 @@ export async function passOnce(context: IWebhookFunctions, events: WebhookEvent[
 	if (options.mode === 'off') return events;
 	let store: SharedStore;
 	try {
-		store = options.mode === 'dataTable' ? await dataTableStoreFor(context) : inProcessStore();
+		store = options.mode === 'dataTable' ? await dataTableStoreFor(context) : processStoreFor('webhook-dedupe', MAX_DEDUPE_KEYS_IN_PROCESS);
 	} catch (error) {
 		options.onStoreError((error as Error).message);
 		return events;

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { StateStoreKind } from '../shared/n8n/state-store';
 import { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from '../shared/webhook-events/consent';
 
 /** Where Meta is told to send this trigger's webhooks. Meta: whatsapp/webhooks/override */
 export type Registration = 'manual' | 'phoneNumber' | 'waba';
-export type DedupeMode = 'memory' | 'dataTable' | 'off';
+export type DedupeMode = StateStoreKind | 'off';
 
 const EVENT_TYPES: Array<{ name: string; value: string }> = [
 	{ name: 'Any Consent Change (consent.*)', value: 'consent.*' },
@@ -125,11 +126,11 @@ export const TRIGGER_PROPERTIES: INodeProperties[] = [
 		displayName: 'Redelivery Dedupe',
 		name: 'dedupe',
 		type: 'options',
-		default: 'memory',
+		default: 'process',
 		options: [
 			{
 				name: 'In Memory of This Process',
-				value: 'memory',
+				value: 'process',
 				description: 'Exact while n8n runs as one process (or one webhook processor); forgotten on restart',
 			},
 			{

@@ -9,6 +9,12 @@ import type { MediaRef, MessageDetails, RawEvent, StatusDetails, WebhookEvent } 
 // components and the Postman "Webhook Payload Reference" examples (test/fixtures/meta).
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+/** Message types by their object's key, for messages without `type` (Meta's contacts and location examples). */
+const TYPED_KEYS = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system'];
+
+function messageTypeOf(message: JsonRecord): string {
+	return textOf(message.type) ?? TYPED_KEYS.find((key) => message[key] !== undefined && message[key] !== null) ?? 'unknown';
+}
 
 export interface ChangeContext {
 	wabaId: string | null;
@@ -35,7 +41,7 @@ interface Classified {
 
 /** The event type and the readable parts of one inbound message. */
 function classifyMessage(message: JsonRecord): Classified {
-	const metaType = textOf(message.type) ?? 'unknown';
+	const metaType = messageTypeOf(message);
 	const details: MessageDetails = { id: textOf(message.id) ?? null, type: metaType };
 	if (isRecord(message.context)) details.context = message.context;
 	const object = isRecord(message[metaType]) ? (message[metaType] as JsonRecord) : {};
