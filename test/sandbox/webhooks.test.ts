@@ -22,6 +22,14 @@ let answers: number[] = [];
 
 beforeAll(async () => {
 	receiver = createServer((req, res) => {
+		if (req.method === 'GET') {
+			// Meta's verification request: echo hub.challenge for the verify token "vt".
+			const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
+			const ok = query.get('hub.mode') === 'subscribe' && query.get('hub.verify_token') === 'vt';
+			res.writeHead(ok ? 200 : 403);
+			res.end(ok ? (query.get('hub.challenge') ?? '') : 'no');
+			return;
+		}
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {

@@ -6,13 +6,14 @@ import { deprecateFlowRoute, publishFlowRoute } from './flow-lifecycle';
 import { createFlow, deleteFlow, getFlow, listFlows, updateFlowMetadata } from './flows';
 import { deleteMedia, getMedia, uploadMedia } from './media';
 import { sendMessage, sendMessagePut } from './messages';
-import { getPhoneNumber } from './phone-numbers';
+import { getPhoneNumber, updatePhoneNumber } from './phone-numbers';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscribed-apps';
 import { createTemplate, deleteTemplate, listTemplates } from './templates';
 import { defineRoute, type AnyGraphRoute } from './types';
 
 export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
 	defineRoute(getPhoneNumber),
+	defineRoute(updatePhoneNumber),
 	defineRoute(sendMessage),
 	defineRoute(sendMessagePut),
 	defineRoute(getApp),
