@@ -1,6 +1,8 @@
+import { SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { flowEndpointCredentials, flowWorkflow, keepOnlySetNode, respondNode, triggerNode, whatsAppClient } from './flow-endpoint-support';
-import { sandboxCloudApiCredential } from './support/credentials';
+import { cloudTriggerWorkflow, deployTrigger, exactlyExecutions, pointAppCallbackAt, sandboxCall, triggerItems, triggerUrl } from './cloud-trigger-support';
+import { sandboxAppCredential, sandboxCloudApiCredential } from './support/credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
 
@@ -94,6 +96,26 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 				kind: 'ok',
 				answer: { screen: 'SUCCESS', data: { extension_message_response: { params: { choice: 'blue', flow_token: 'smoke-flow-token' } } } },
 			});
+		},
+	},
+	whatsAppCloudTrigger: {
+		// The sandbox verifies the URL (GET with hub.challenge), then a user writes: one execution, one message.text item.
+		async run(n8n, sandboxUrl) {
+			const app = await sandboxAppCredential(n8n, sandboxUrl);
+			const path = uniquePath('smoke-cloud-trigger');
+			const id = await deployTrigger(n8n, cloudTriggerWorkflow(`Smoke: WhatsApp Cloud Trigger (${n8n.name})`, path, {}, { app }), path);
+			const verified = await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhook-target', { url: triggerUrl(n8n, path), verify_token: SANDBOX_VERIFY_TOKEN });
+			expect(verified.status).toBe(200);
+			try {
+				expect((await sandboxCall(sandboxUrl, 'POST', '/__sandbox/users/15550107799/send-text', { text: 'Hello trigger', name: 'Smoke' })).status).toBe(201);
+				await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhooks/wait-idle');
+				const [execution] = await exactlyExecutions(n8n, id, 1);
+				expect(await triggerItems(n8n, execution.id)).toEqual([
+					expect.objectContaining({ type: 'message.text', waId: '15550107799', senderName: 'Smoke', phoneNumberId: SANDBOX_PHONE_NUMBER_ID, message: expect.objectContaining({ text: 'Hello trigger' }) }),
+				]);
+			} finally {
+				await pointAppCallbackAt(sandboxUrl, null);
+			}
 		},
 	},
 };

@@ -161,8 +161,13 @@ export class WebhookSender {
 				body: delivery.body,
 				signal,
 			});
-			attempt.status = res.status;
 			await res.arrayBuffer().catch(() => undefined);
+			if (cfg.loseAnswers > 0) {
+				cfg.loseAnswers -= 1;
+				attempt.error = `answer lost (config.webhooks.loseAnswers; the endpoint answered ${res.status})`;
+			} else {
+				attempt.status = res.status;
+			}
 		} catch (error: unknown) {
 			// Duck-typed: fetch's errors may come from another realm than this module's Error.
 			const e = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
