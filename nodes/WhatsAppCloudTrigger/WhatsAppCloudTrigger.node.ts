@@ -149,7 +149,7 @@ export class WhatsAppCloudTrigger implements INodeType {
 			mode: this.getNodeParameter('dedupe', 'process') as DedupeMode,
 			scope: secretsKey,
 			onStoreError: (message) =>
-				warnings.warn(this.logger, `${secretsKey}|store`, `WhatsApp Cloud Trigger "${node.name}": the dedupe store failed, so events were passed on without dedupe (a redelivery may run twice): ${message}`),
+				warnings.warn(this.logger, `${secretsKey}|store|${message.split(':')[0]}`, `WhatsApp Cloud Trigger "${node.name}": the dedupe store failed, so events were passed on without dedupe (a redelivery may run twice): ${message}`),
 		});
 		if (fresh.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [fresh.map((event) => ({ json: event as unknown as IDataObject }))] };

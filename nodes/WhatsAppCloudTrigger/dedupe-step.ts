@@ -15,11 +15,12 @@ const MAX_DEDUPE_KEYS_IN_PROCESS = 500_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 let lastPrunedAt = 0;
 
-function pruneNow(store: SharedStore, onError: (message: string) => void): void {
+/** Awaited: n8n's request helpers may not be used once webhook() has returned. Costs one request an hour. */
+async function pruneHourly(store: SharedStore, onError: (message: string) => void): Promise<void> {
 	const now = Date.now();
 	if (now - lastPrunedAt < PRUNE_EVERY_MS) return;
 	lastPrunedAt = now;
-	store.prune().catch((error: unknown) => onError(`pruning expired keys failed: ${(error as Error).message}`));
+	await store.prune().catch((error: unknown) => onError(`pruning expired keys failed: ${(error as Error).message}`));
 }
 
 export interface PassOnceOptions {
@@ -43,6 +44,6 @@ export async function passOnce(context: IWebhookFunctions, events: WebhookEvent[
 	const scope = context.getMode() === 'manual' ? `${options.scope}|test` : options.scope;
 	const result = await dropRedeliveries(events, { store, scope });
 	if (result.storeError !== undefined) options.onStoreError(result.storeError);
-	if (options.mode === 'dataTable') pruneNow(store, options.onStoreError);
+	if (options.mode === 'dataTable') await pruneHourly(store, options.onStoreError);
 	return result.fresh;
 }

@@ -1,5 +1,5 @@
 import { loadExamples } from '../harness/examples';
-import { createSandboxCredentials, demoFlowKeyPair } from '../harness/sandbox-credentials';
+import { createSandboxCredentials, demoFlowKeyPair, SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
 import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
 
@@ -22,5 +22,14 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 		expect(asArray(sent.json)[0]).toMatchObject({ status: 'sent' });
 		const token = await callWebhook(n8n().webhookBaseUrl, 'example-flow-token', { to: '+15550100097', recordId: 'crm-7' });
 		expect(asArray(token.json)[0]).toMatchObject({ valid: true, recipient: '15550100097', recordId: 'crm-7', variant: 'A' });
+		// The WhatsApp Cloud Trigger examples answer Meta's verification request at their production URLs.
+		const triggerPaths = examples.flatMap((e) => e.workflow.nodes.filter((n) => n.type === 'n8n-nodes-whatsapp-flows.whatsAppCloudTrigger').map((n) => String((n.parameters as { path: string }).path)));
+		expect(triggerPaths.length).toBeGreaterThanOrEqual(3);
+		for (const path of triggerPaths) {
+			await waitForWebhook(n8n().webhookBaseUrl, path);
+			const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': SANDBOX_VERIFY_TOKEN, 'hub.challenge': '4242' });
+			const answer = await fetch(`${n8n().webhookBaseUrl}/webhook/${path}?${query}`);
+			expect([path, answer.status, await answer.text()]).toEqual([path, 200, '4242']);
+		}
 	});
 });
