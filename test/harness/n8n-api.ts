@@ -19,6 +19,21 @@ export interface ExecutionSummary {
 	data?: { resultData?: { runData?: Record<string, unknown>; error?: { message?: string } } };
 }
 
+/**
+ * fetch keeps connections alive; n8n closes an idle one after 5 s, and a request sent on it at that moment fails with
+ * "other side closed" before n8n read it (typically the first call of a test file, ~5 s after global setup). Such a
+ * request never reached n8n, so it is sent once more on a fresh connection.
+ */
+async function fetchOnLiveConnection(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(url, init);
+	}
+}
+
 export class N8nApi {
 	constructor(
 		readonly baseUrl: string,
@@ -27,7 +42,7 @@ export class N8nApi {
 	) {}
 
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+		const response = await fetchOnLiveConnection(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'X-N8N-API-KEY': this.apiKey, 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -38,7 +53,7 @@ export class N8nApi {
 	}
 
 	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+		const response = await fetchOnLiveConnection(`${this.baseUrl}/rest${path}`, {
 			method,
 			headers: { cookie: this.cookie, 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -117,13 +132,13 @@ export class N8nApi {
 
 	/** The node types n8n loaded, as its editor sees them. */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string; version: number | number[] }>> {
-		const response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie } });
+		const response = await fetchOnLiveConnection(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie } });
 		if (!response.ok) throw new Error(`GET /types/nodes.json → ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string; version: number | number[] }>;
 	}
 
 	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
-		const response = await fetch(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie } });
+		const response = await fetchOnLiveConnection(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie } });
 		if (!response.ok) throw new Error(`GET /types/credentials.json → ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}
