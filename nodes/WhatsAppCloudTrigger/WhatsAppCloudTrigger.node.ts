@@ -13,7 +13,7 @@ import { CLOUD_API_CREDENTIAL, readCloudApiCredential } from '../shared/n8n/grap
 import { STATE_CREDENTIAL } from '../shared/n8n/state-store';
 import { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from '../shared/webhook-events/consent';
 import { parseList } from '../shared/webhook-events/filters';
-import { answerVerification, decideWebhookPost, type TextReply, type WebhookPostConfig, type WebhookPostDecision } from '../shared/webhook-events/webhook-request';
+import { answerVerification, checkWebhookPost, webhookEvents, type TextReply, type WebhookPostConfig } from '../shared/webhook-events/webhook-request';
 import { passOnce } from './dedupe-step';
 import { LogThrottle } from './log-throttle';
 import { TRIGGER_PROPERTIES, type DedupeMode, type Registration } from './properties';
@@ -119,31 +119,34 @@ export class WhatsAppCloudTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const config = (secrets: AppSecrets): WebhookPostConfig => postConfig(this, secrets);
-		const decision: WebhookPostDecision = await keptSecrets.decide(
+		const { check, secrets } = await keptSecrets.decide(
 			secretsKey,
 			readSecrets,
-			async (secrets) => decideWebhookPost({ rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] }, config(secrets)),
-			(candidate) => candidate.kind === 'refuse' && candidate.reply.status === 401,
+			async (kept) => ({
+				check: checkWebhookPost({ rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] }, kept.appSecret),
+				secrets: kept,
+			}),
+			(candidate) => candidate.check.kind === 'refuse' && candidate.check.reply.status === 401,
 			(a, b) => a.appSecret === b.appSecret && a.flowTokenSecret === b.flowTokenSecret && a.ownPhoneNumberId === b.ownPhoneNumberId,
 		);
 
-		if (decision.kind === 'refuse') {
+		if (check.kind === 'refuse') {
 			warnings.warn(
 				this.logger,
-				`${secretsKey}|${decision.outcome}`,
-				`WhatsApp Cloud Trigger "${node.name}" refused a webhook with ${decision.reply.status} (${decision.reply.body}); no execution started. ` +
-					(decision.reply.status === 401
+				`${secretsKey}|${check.outcome}`,
+				`WhatsApp Cloud Trigger "${node.name}" refused a webhook with ${check.reply.status} (${check.reply.body}); no execution started. ` +
+					(check.reply.status === 401
 						? `Check the App Secret in credential "${credentialName}": it must be the secret of the Meta app that sends these webhooks.`
-						: 'The body was signed but is not a webhook notification.'),
+						: 'The body was signed but is not JSON.'),
 			);
-			writeText(response, decision.reply);
+			writeText(response, check.reply);
 			return { noWebhookResponse: true };
 		}
 
-		// Meta wants its answer fast (median ≤ 250 ms: whatsapp/cloud-api/guides/set-up-webhooks); it gets it before
-		// the dedupe store is asked, and the workflow starts after.
+		// Meta wants its answer fast (median ≤ 250 ms, whatsapp/cloud-api/guides/set-up-webhooks): it gets it as soon as
+		// the signature verified; reading the events, the dedupe store and the workflow come after.
 		writeText(response, { status: 200, body: 'OK' });
+		const decision = webhookEvents(check.payload, postConfig(this, secrets));
 		if (decision.events.length === 0) return { noWebhookResponse: true };
 		const fresh = await passOnce(this, decision.events, {
 			mode: this.getNodeParameter('dedupe', 'process') as DedupeMode,
@@ -171,13 +174,12 @@ function keywordList(text: unknown, fallback: readonly string[]): readonly strin
 		.filter((keyword) => keyword !== '');
 }
 
-function postConfig(context: IWebhookFunctions, secrets: AppSecrets): WebhookPostConfig {
+function postConfig(context: IWebhookFunctions, secrets: AppSecrets): Omit<WebhookPostConfig, 'appSecret'> {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const phoneNumberIds = parseList(String(context.getNodeParameter('phoneNumberIds', '')));
 	// The number's own alternate URL: only its events belong here.
 	if (secrets.ownPhoneNumberId) phoneNumberIds.push(secrets.ownPhoneNumberId);
 	return {
-		appSecret: secrets.appSecret,
 		flowTokenSecret: secrets.flowTokenSecret,
 		filter: { types: context.getNodeParameter('eventTypes', []) as string[], phoneNumberIds },
 		consentKeywords:

@@ -59,26 +59,37 @@ const SIGNATURE_REPLIES: Record<'missing' | 'malformed' | 'mismatch', { body: st
 	mismatch: { body: 'X-Hub-Signature-256 does not match the body', outcome: 'bad_signature' },
 };
 
-/** POST: signature first (nothing of an unsigned body is parsed), then the events that pass the filters. */
-export function decideWebhookPost(request: WebhookPostRequest, config: WebhookPostConfig): WebhookPostDecision {
+export type SignedPostCheck = { kind: 'refuse'; reply: TextReply; outcome: RefusalOutcome } | { kind: 'accept'; payload: unknown };
+
+/** POST, first step: the signature (nothing of an unsigned body is parsed), then the JSON. Enough to answer Meta. */
+export function checkWebhookPost(request: WebhookPostRequest, appSecret: string): SignedPostCheck {
 	if (request.rawBody === undefined) {
 		return { kind: 'refuse', reply: { status: 400, body: 'Empty body' }, outcome: 'no_body' };
 	}
-	const signature = verifyHubSignature(request.rawBody, request.signatureHeader, config.appSecret);
+	const signature = verifyHubSignature(request.rawBody, request.signatureHeader, appSecret);
 	if (!signature.valid) {
 		const { body, outcome } = SIGNATURE_REPLIES[signature.reason];
 		return { kind: 'refuse', reply: { status: 401, body }, outcome };
 	}
-	let payload: unknown;
 	try {
-		payload = JSON.parse(request.rawBody.toString('utf8'));
+		return { kind: 'accept', payload: JSON.parse(request.rawBody.toString('utf8')) as unknown };
 	} catch {
 		return { kind: 'refuse', reply: { status: 400, body: 'Body is not JSON' }, outcome: 'not_json' };
 	}
+}
+
+/** POST, second step (after Meta has its answer): the events of a signed payload that pass the filters. */
+export function webhookEvents(payload: unknown, config: Omit<WebhookPostConfig, 'appSecret'>): { object: string | null; events: WebhookEvent[]; received: number } {
 	const { object, events } = normaliseWebhook(payload, {
 		flowTokenSecret: config.flowTokenSecret,
 		now: config.now,
 		consent: config.consentKeywords ? keywordMatcher(config.consentKeywords) : undefined,
 	});
-	return { kind: 'accept', object, events: events.filter((event) => passesFilter(event, config.filter)), received: events.length };
+	return { object, events: events.filter((event) => passesFilter(event, config.filter)), received: events.length };
+}
+
+/** Both steps at once. */
+export function decideWebhookPost(request: WebhookPostRequest, config: WebhookPostConfig): WebhookPostDecision {
+	const check = checkWebhookPost(request, config.appSecret);
+	return check.kind === 'refuse' ? check : { kind: 'accept', ...webhookEvents(check.payload, config) };
 }
