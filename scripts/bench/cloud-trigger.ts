@@ -22,6 +22,8 @@ const BATCH_POSTS = Number(process.env.BENCH_BATCHES ?? 20);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
 const BATCH_CONCURRENCY = Number(process.env.BENCH_BATCH_CONCURRENCY ?? 2);
 const WARM_UP = 20;
+/** Extra n8n settings for experiments, e.g. BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE":"legacy"}'. */
+const EXTRA_ENV = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 
 /** What n8n's WhatsApp Trigger does per request: HMAC of the raw body (compared as text), one item per change. */
 const BASELINE_CODE = `
@@ -153,7 +155,7 @@ function row(name: string, d: ReturnType<typeof describe>): string {
 
 async function main(): Promise<void> {
 	console.log(`Starting n8n 2.x (regular, executions saved) on port ${6600 + OFFSET}…`);
-	const n8n = await startN8n({ name: `bench-cloud-trigger${OFFSET ? `-${OFFSET}` : ''}`, major: 2, profile: 'regular', basePort: 6600 + OFFSET, env: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' } });
+	const n8n = await startN8n({ name: `bench-cloud-trigger${OFFSET ? `-${OFFSET}` : ''}`, major: 2, profile: 'regular', basePort: 6600 + OFFSET, env: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', ...EXTRA_ENV } });
 	try {
 		const app = { id: await createCredentialIn(n8n, 'Bench Meta App', 'whatsAppFlowsAppApi', sandboxAppData('http://127.0.0.1:9')), name: 'Bench Meta App' };
 		const ours = { path: `bench-ours-${Date.now()}`, id: '' };
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
 		for (const [id, path] of [[ours.id, ours.path], [base.id, base.path]]) await run(n8n, id, url(path), WARM_UP, 1, 4);
 
 		const lines = [
-			`n8n 2.40.7 regular (SQLite), executions saved; ${new Date().toISOString()}`,
+			`n8n 2.40.7 regular (SQLite), executions saved${Object.keys(EXTRA_ENV).length ? `, ${JSON.stringify(EXTRA_ENV)}` : ''}; ${new Date().toISOString()}`,
 			'',
 			'| workload / workflow | answer p50 | answer p95 | answered events/s | completed executions/s | processed events/s |',
 			'|---|---|---|---|---|---|',
