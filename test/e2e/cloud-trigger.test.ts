@@ -4,6 +4,7 @@ import { SANDBOX_FLOW_TOKEN_SECRET, SANDBOX_VERIFY_TOKEN } from '../harness/sand
 import { batchOfTexts, DEFAULT_FIXTURE_IDS, WEBHOOK_FIXTURES, webhookBody, type FixtureIds } from '../fixtures/webhooks/meta-webhooks';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_APP_SECRET, SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID, SANDBOX_WABA_ID } from '../sandbox/seed';
 import {
+	CLOUD_TRIGGER_NAME,
 	cloudTriggerWorkflow,
 	deployTrigger,
 	exactlyExecutions,
@@ -251,6 +252,22 @@ describe.each(profilesAmong('regular', 'queue'))('WhatsApp Cloud Trigger in real
 			expect((await webhookConfiguration(SANDBOX_SECOND_PHONE_NUMBER_ID)).phone_number).toBe(triggerUrl(n8n, second.path));
 			const verifications = (await sandboxCall<Array<{ url: string; ok: boolean }>>(sandboxUrl(), 'GET', '/__sandbox/callback-verifications')).body;
 			expect(verifications.filter((v) => v.url === triggerUrl(n8n, first.path)).at(-1)?.ok).toBe(true);
+		});
+
+		it("leaves the number's production URL in place while the editor listens for a test event", async () => {
+			const listening = await n8n.api.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${first.id}/run`, { triggerToStartFrom: { name: CLOUD_TRIGGER_NAME } });
+			expect(listening?.waitingForWebhook).toBe(true);
+			try {
+				// The test URL is live (it answers Meta's verification request) …
+				const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': SANDBOX_VERIFY_TOKEN, 'hub.challenge': '777' });
+				const answer = await fetch(`${n8n.baseUrl}/webhook-test/${first.path}?${query}`);
+				expect([answer.status, await answer.text()]).toEqual([200, '777']);
+				// … but Meta still sends the number's webhooks to the production URL.
+				expect((await webhookConfiguration(SANDBOX_PHONE_NUMBER_ID)).phone_number).toBe(triggerUrl(n8n, first.path));
+			} finally {
+				await n8n.api.rest('DELETE', `/test-webhooks/${first.id}`).catch(() => undefined);
+			}
+			expect((await webhookConfiguration(SANDBOX_PHONE_NUMBER_ID)).phone_number).toBe(triggerUrl(n8n, first.path));
 		});
 
 		it('gives each trigger only the events of its own number', async () => {
