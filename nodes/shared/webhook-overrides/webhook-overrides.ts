@@ -2,8 +2,8 @@ import type { GraphClient } from '../graph/graph-client';
 import { isRecord, recordsOf, textOf } from '../webhook-events/json';
 
 // Several triggers for one Meta app: Meta sends a webhook to the alternate callback URL of the business phone
-// number, else to that of the WABA, else to the app's callback URL; only some fields can be redirected (messages
-// and a few others; never template or account-level fields). Meta: whatsapp/webhooks/override.
+// number, else to that of the WABA, else to the app's callback URL; only some fields can be redirected (messages,
+// message_echoes, calls, … — never template, flows or account-level fields). Meta: whatsapp/webhooks/override.
 //   phone number: POST /{PHONE_NUMBER_ID} {webhook_configuration: {override_callback_uri, verify_token}}
 //                 GET  /{PHONE_NUMBER_ID}?fields=webhook_configuration → {webhook_configuration: {phone_number?,
 //                      whatsapp_business_account?, application}}
@@ -16,24 +16,6 @@ import { isRecord, recordsOf, textOf } from '../webhook-events/json';
 
 /** Meta: whatsapp/webhooks/override — "Maximum 200 characters." */
 export const OVERRIDE_URL_MAX_LENGTH = 200;
-
-/** Fields Meta can send to an alternate callback URL (whatsapp/webhooks/override, "Supported webhook fields"). */
-export const OVERRIDABLE_FIELDS: readonly string[] = [
-	'messages',
-	'message_echoes',
-	'calls',
-	'consumer_profile',
-	'messaging_handovers',
-	'standby',
-	'group_lifecycle_update',
-	'group_participants_update',
-	'group_settings_update',
-	'group_status_update',
-	'smb_message_echoes',
-	'smb_app_state_sync',
-	'history',
-	'account_settings_update',
-];
 
 export type OverrideTarget = { level: 'phoneNumber'; phoneNumberId: string } | { level: 'waba'; wabaId: string; appId: string };
 
