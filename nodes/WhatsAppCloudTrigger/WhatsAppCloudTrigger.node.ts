@@ -9,11 +9,11 @@ import {
 } from 'n8n-workflow';
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
-import { CLOUD_API_CREDENTIAL, readCloudApiCredential } from '../shared/n8n/graph-context';
-import { STATE_CREDENTIAL } from '../shared/n8n/state-store';
+import { readCloudApiCredential } from '../shared/n8n/graph-context';
 import { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from '../shared/webhook-events/consent';
 import { parseList } from '../shared/webhook-events/filters';
 import { answerVerification, checkWebhookPost, webhookEvents, type TextReply, type WebhookPostConfig } from '../shared/webhook-events/webhook-request';
+import { testCloudApi, testStateStore } from '../WhatsAppFlows/methods/credentialTest';
 import { passOnce } from './dedupe-step';
 import { LogThrottle } from './log-throttle';
 import { TRIGGER_PROPERTIES, type DedupeMode, type Registration } from './properties';
@@ -78,10 +78,11 @@ export class WhatsAppCloudTrigger implements INodeType {
 		defaults: { name: 'WhatsApp Cloud Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Literal names: the community-nodes lint rule finds credential tests (testedBy) only through them.
 		credentials: [
-			{ name: APP_CREDENTIAL, required: true },
-			{ name: CLOUD_API_CREDENTIAL, required: true, displayOptions: { show: { registration: ['phoneNumber', 'waba'] } } },
-			{ name: STATE_CREDENTIAL, required: true, displayOptions: { show: { dedupe: ['dataTable'] } } },
+			{ name: 'whatsAppFlowsAppApi', required: true },
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { registration: ['phoneNumber', 'waba'] } } },
+			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: { show: { dedupe: ['dataTable'] } } },
 		],
 		webhooks: [
 			// Meta's verification request (hub.mode, hub.verify_token, hub.challenge).
@@ -90,6 +91,8 @@ export class WhatsAppCloudTrigger implements INodeType {
 		],
 		properties: TRIGGER_PROPERTIES,
 	};
+
+	methods = { credentialTest: { testCloudApi, testStateStore } };
 
 	webhookMethods = { default: registrationMethods };
 
