@@ -1,5 +1,5 @@
 import { loadExamples } from '../harness/examples';
-import { createSandboxCredentials, demoFlowKeyPair } from '../harness/sandbox-credentials';
+import { createSandboxCredentials, demoFlowKeyPair, SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
 import { staticFlowJson } from './support/flows-api';
 import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
@@ -32,5 +32,14 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 		expect(asArray(pipeline.json)[0]).toMatchObject({ deployed: 'created', status: 'PUBLISHED', testerMessageId: expect.stringMatching(/^wamid\./) });
 		const refused = await callWebhook(n8n().webhookBaseUrl, 'example-flow-publish', { name: 'never deployed', flowJson: '{"version": "7.3",' });
 		expect(asArray(refused.json)[0]).toMatchObject({ valid: false, report: expect.any(String) });
+		// The WhatsApp Cloud Trigger examples answer Meta's verification request at their production URLs.
+		const triggerPaths = examples.flatMap((e) => e.workflow.nodes.filter((n) => n.type === 'n8n-nodes-whatsapp-flows.whatsAppCloudTrigger').map((n) => String((n.parameters as { path: string }).path)));
+		expect(triggerPaths.length).toBeGreaterThanOrEqual(3);
+		for (const path of triggerPaths) {
+			await waitForWebhook(n8n().webhookBaseUrl, path);
+			const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': SANDBOX_VERIFY_TOKEN, 'hub.challenge': '4242' });
+			const answer = await fetch(`${n8n().webhookBaseUrl}/webhook/${path}?${query}`);
+			expect([path, answer.status, await answer.text()]).toEqual([path, 200, '4242']);
+		}
 	});
 });

@@ -1,6 +1,8 @@
+import { sandboxAppData, SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { smokeFlowMedia } from './flow-media-support';
 import { flowEndpointCredentials, flowWorkflow, keepOnlySetNode, respondNode, triggerNode, whatsAppClient } from './flow-endpoint-support';
+import { cloudTriggerWorkflow, deployTrigger, exactlyExecutions, pointAppCallbackAt, sandboxCall, triggerItems, triggerUrl } from './cloud-trigger-support';
 import { sandboxCloudApiCredential } from './support/credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
@@ -96,6 +98,29 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 				kind: 'ok',
 				answer: { screen: 'SUCCESS', data: { extension_message_response: { params: { choice: 'blue', flow_token: 'smoke-flow-token' } } } },
 			});
+		},
+	},
+	whatsAppCloudTrigger: {
+		// The sandbox verifies the URL (GET with hub.challenge), then a user writes: one execution, one message.text item.
+		async run(n8n, sandboxUrl) {
+			// Straight through n8n's API: the app credential makes no authenticated requests, so n8n 1.x's schema for it
+			// has no allowedHttpRequestDomains field (which createCredentialIn adds on 1.x).
+			const appName = `Smoke Meta App ${Date.now()}`;
+			const app = { id: await n8n.api.createCredential(appName, 'whatsAppFlowsAppApi', sandboxAppData(sandboxUrl)), name: appName };
+			const path = uniquePath('smoke-cloud-trigger');
+			const id = await deployTrigger(n8n, cloudTriggerWorkflow(`Smoke: WhatsApp Cloud Trigger (${n8n.name})`, path, {}, { app }), path);
+			const verified = await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhook-target', { url: triggerUrl(n8n, path), verify_token: SANDBOX_VERIFY_TOKEN });
+			expect(verified.status).toBe(200);
+			try {
+				expect((await sandboxCall(sandboxUrl, 'POST', '/__sandbox/users/15550107799/send-text', { text: 'Hello trigger', name: 'Smoke' })).status).toBe(201);
+				await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhooks/wait-idle');
+				const [execution] = await exactlyExecutions(n8n, id, 1);
+				expect(await triggerItems(n8n, execution.id)).toEqual([
+					expect.objectContaining({ type: 'message.text', waId: '15550107799', senderName: 'Smoke', phoneNumberId: SANDBOX_PHONE_NUMBER_ID, message: expect.objectContaining({ text: 'Hello trigger' }) }),
+				]);
+			} finally {
+				await pointAppCallbackAt(sandboxUrl, null);
+			}
 		},
 	},
 };

@@ -72,10 +72,13 @@ export async function createSandboxCredentials(
 			passphrase: '',
 		}),
 	};
-	// The examples' HubSpot nodes need a credential to activate; the user replaces this one with theirs.
-	ids.hubspotAppToken = await createCredentialIn(target, 'HubSpot (replace with your private app token)', 'hubspotAppToken', {
-		appToken: 'replace-with-your-hubspot-private-app-token',
+	// Placeholders for the third-party nodes of the examples (Google Sheets, HubSpot): n8n activates a workflow only
+	// when each node has its credential. Users replace them with their own; nothing calls those services in tests.
+	ids.googleApi = await createCredentialIn(target, 'Google service account (replace)', 'googleApi', {
+		email: 'replace-me@your-project.iam.gserviceaccount.com',
+		privateKey: '-----BEGIN PRIVATE KEY-----\nreplace with your service account key\n-----END PRIVATE KEY-----',
 	});
+	ids.hubspotAppToken = await createCredentialIn(target, 'HubSpot app token (replace)', 'hubspotAppToken', { appToken: 'replace-with-your-private-app-token' });
 	if (target.major === 2) {
 		const apiKey = await createApiKey(target.baseUrl, target.cookie, 'whatsapp-flows-state-store', DATA_TABLE_SCOPES);
 		ids.whatsAppFlowsStateApi = await createCredentialIn(target, 'WhatsApp Flows state store (this n8n)', 'whatsAppFlowsStateApi', {

@@ -22,6 +22,11 @@ export interface WebhookConfig {
 	timeoutMs: number;
 	/** Multiplies every webhook delay (statuses and retries): 0.001 turns Meta's minutes into milliseconds. */
 	timeScale: number;
+	/**
+	 * The next this-many attempts are sent, but their answers are lost on the way back (as when the connection drops
+	 * after the request left): Meta sees no answer and redelivers the same body. Counts down with each attempt.
+	 */
+	loseAnswers: number;
 }
 
 export interface MessagingConfig {
@@ -94,6 +99,7 @@ export function defaultConfig(): SandboxConfig {
 			maxAttempts: 8,
 			timeoutMs: 10_000,
 			timeScale: 1,
+			loseAnswers: 0,
 		},
 		messaging: { enforceWindow: true, windowError: 'webhook', throughputMps: 80, pairRateMax: 45, pairRateWindowMs: 6_000 },
 		flows: { publishedEdit: 'draft', healthCheckTimeoutMs: 10_000, clientTimeoutMs: 10_000 },

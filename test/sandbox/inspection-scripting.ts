@@ -1,6 +1,8 @@
 // The sandbox API's scripting routes: runtime config, webhooks (target, deliveries, raw payloads), simulated users
 // (inbound text, the 24-hour window), public-key status, and Flow health / endpoint traffic.
+import { verifyCallbackUrl } from './callback-verification';
 import { ConfigInputError, mergeConfig } from './config';
+import { GraphError } from './errors';
 import { flowStatusChanged } from './flow-events';
 import type { FlowStatus } from './flows';
 import { isRecord } from './http-io';
@@ -55,8 +57,19 @@ export const SCRIPTING_ROUTES: readonly InspectionRoute[] = [
 		method: 'POST',
 		path: '/webhook-target',
 		handle: async (req) => {
-			const url = (await body(req)).url;
+			const b = await body(req);
+			const url = b.url;
 			if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url))) throw new BadRequest('url must be an http(s) URL or null');
+			// With a verify_token, the App Dashboard's "Verify and save": the verification request must succeed first.
+			const verifyToken = optionalString(b.verify_token, 'verify_token');
+			if (verifyToken !== undefined && typeof url === 'string') {
+				try {
+					await verifyCallbackUrl(req.state, url, verifyToken);
+				} catch (error: unknown) {
+					if (error instanceof GraphError) return { status: 400, body: { error: error.message } };
+					throw error;
+				}
+			}
 			req.state.config.webhooks.callbackUrl = url;
 			return { status: 200, body: { url } };
 		},
@@ -71,13 +84,20 @@ export const SCRIPTING_ROUTES: readonly InspectionRoute[] = [
 		},
 	},
 	{
+		// The verification requests sent to callback URLs (callback-verification.ts).
+		method: 'GET',
+		path: '/callback-verifications',
+		handle: ({ state }) => ({ status: 200, body: state.callbackVerifications }),
+	},
+	{
 		method: 'POST',
 		path: '/webhooks/raw',
 		handle: async (req) => {
 			const b = await body(req);
 			if (!isRecord(b.payload)) throw new BadRequest('payload must be a JSON object (the whole webhook body)');
-			const delivery = req.state.webhooks.send(b.payload);
-			return { status: 201, body: { id: delivery.id, state: delivery.state } };
+			const deliveries = req.state.webhooks.sendAll(b.payload);
+			const [first] = deliveries;
+			return { status: 201, body: { id: first.id, state: first.state, deliveries: deliveries.map((d) => ({ id: d.id, url: d.url, state: d.state })) } };
 		},
 	},
 	{

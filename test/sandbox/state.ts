@@ -1,5 +1,6 @@
 // Everything the sandbox remembers: the seed (its world), received Graph calls, fault rules, accepted messages and
 // the seeded random generator. One object, so later simulations (flows, templates, media, webhooks) add fields here.
+import type { CallbackVerification } from './callback-verification';
 import { defaultConfig, type SandboxConfig } from './config';
 import { EncryptionKeyStore, type StoredPublicKey } from './encryption-keys';
 import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
@@ -69,9 +70,15 @@ export type GraphNode =
 /** An app subscribed to the WABA's webhooks (POST /{waba-id}/subscribed_apps), with its optional override. */
 export interface WabaSubscription {
 	appId: string;
-	/** webhooks/override: this WABA's `messages` webhooks go here instead of the app's callback URL. */
+	/** webhooks/override: this WABA's webhooks of overridable fields go here instead of the app's callback URL. */
 	overrideCallbackUri?: string;
 	verifyToken?: string;
+}
+
+/** An alternate callback URL of a business phone number (POST /{phone-number-id} webhook_configuration). */
+export interface PhoneNumberOverride {
+	overrideCallbackUri: string;
+	verifyToken: string;
 }
 
 /** `+1 (555) 010-9999` → `15550109999` (cloud-api/reference/messages: wa_id is the user's number in digits). */
@@ -104,6 +111,10 @@ export class SandboxState {
 	readonly templates = new TemplateStore();
 	/** Apps subscribed to the WABA; the seed's app is subscribed from the start (as after Embedded Signup). */
 	subscriptions: WabaSubscription[];
+	/** Alternate callback URLs per business phone number (whatsapp/webhooks/override). */
+	readonly phoneOverrides = new Map<string, PhoneNumberOverride>();
+	/** Verification requests sent to callback URLs (callback-verification.ts). */
+	readonly callbackVerifications: CallbackVerification[] = [];
 	/** Aborted when the sandbox closes: pending timers and outgoing requests stop. */
 	readonly lifetime = new AbortController();
 	/** Signed webhooks to the app (statuses, inbound messages, flow events, raw payloads). */
@@ -247,6 +258,8 @@ export class SandboxState {
 		this.webhooks.clear();
 		this.config = structuredClone(this.initialConfig);
 		this.subscriptions = [{ appId: this.seed.app.id }];
+		this.phoneOverrides.clear();
+		this.callbackVerifications.length = 0;
 		this.templates.reseed(this);
 		this.random.reseed(this.random.seed);
 	}

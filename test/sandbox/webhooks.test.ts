@@ -22,6 +22,14 @@ let answers: number[] = [];
 
 beforeAll(async () => {
 	receiver = createServer((req, res) => {
+		if (req.method === 'GET') {
+			// Meta's verification request: echo hub.challenge for the verify token "vt".
+			const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
+			const ok = query.get('hub.mode') === 'subscribe' && query.get('hub.verify_token') === 'vt';
+			res.writeHead(ok ? 200 : 403);
+			res.end(ok ? (query.get('hub.challenge') ?? '') : 'no');
+			return;
+		}
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
@@ -185,6 +193,18 @@ describe('raw payloads, batches and targets', () => {
 		expect(received).toHaveLength(1);
 		expect(received[0].body).toEqual(payload);
 		expect(received[0].headers['x-hub-signature-256']).toBe(signature(received[0].raw));
+	});
+
+	it('redelivers the same bytes when answers are lost (config.webhooks.loseAnswers)', async () => {
+		await post(sandbox, '/__sandbox/config', { json: { webhooks: { loseAnswers: 2 } } });
+		await post(sandbox, '/__sandbox/webhooks/raw', { json: { payload: { object: 'whatsapp_business_account', entry: [{ id: SANDBOX_WABA_ID, changes: [{ field: 'messages', value: {} }] }] } } });
+		await settle();
+		expect(received).toHaveLength(3);
+		expect(new Set(received.map((r) => r.raw.toString('utf8'))).size).toBe(1);
+		const [delivery] = (await get<WebhookDelivery[]>(sandbox, '/__sandbox/webhook-deliveries')).body;
+		expect(delivery.attempts.map((a) => a.status)).toEqual([null, null, 200]);
+		expect(delivery.attempts[0].error).toContain('answer lost');
+		expect(delivery.state).toBe('delivered');
 	});
 
 	it('records without sending when no callback URL is set', async () => {

@@ -4,11 +4,13 @@
 // up to 7 days on WhatsApp: whatsapp/cloud-api/guides/set-up-webhooks). Every delivery and attempt is recorded for
 // `GET /__sandbox/webhook-deliveries`.
 //
-// Where a payload goes (webhooks/override; META-FACTS "Webhook overrides"): `messages` webhooks go to the WABA's
-// override_callback_uri if its subscription has one, else to the app's callback URL (config.webhooks.callbackUrl);
-// other fields always go to the app's URL. Nothing is sent for a WABA the app is not subscribed to.
+// Where a payload goes (whatsapp/webhooks/override; webhook-routing.ts): changes of supported fields go to the phone
+// number's alternate callback URL, else the WABA's, else the app's callback URL (config.webhooks.callbackUrl); other
+// fields always to the app's URL. A payload whose changes go to different URLs becomes one delivery per URL. Nothing
+// is sent for a WABA the app is not subscribed to.
 import { hubSignature } from './flow-endpoint-crypto';
 import type { SandboxState } from './state';
+import { routePayload, type RoutingState } from './webhook-routing';
 
 export interface WebhookAttempt {
 	at: string;
@@ -59,12 +61,6 @@ export function webhookEnvelope(wabaId: string, changes: WebhookChange[], time?:
 	return { object: 'whatsapp_business_account', entry: [entry] };
 }
 
-function firstField(payload: unknown): string {
-	const entry = (payload as { entry?: { changes?: { field?: unknown }[] }[] } | null)?.entry;
-	const field = Array.isArray(entry) ? entry[0]?.changes?.[0]?.field : undefined;
-	return typeof field === 'string' ? field : 'unknown';
-}
-
 export class WebhookSender {
 	private readonly log: WebhookDelivery[] = [];
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -97,21 +93,33 @@ export class WebhookSender {
 		return ms * this.state.config.webhooks.timeScale;
 	}
 
-	private targetFor(field: string): string | null {
-		const override = this.state.subscriptions.find((s) => s.appId === this.state.seed.app.id)?.overrideCallbackUri;
-		if (field === 'messages' && override !== undefined) return override;
-		return this.state.config.webhooks.callbackUrl;
+	private routing(): RoutingState {
+		const state = this.state;
+		return {
+			appCallbackUrl: state.config.webhooks.callbackUrl,
+			phoneOverride: (phoneNumberId) => state.phoneOverrides.get(phoneNumberId)?.overrideCallbackUri,
+			wabaOverride: (wabaId) =>
+				wabaId === state.seed.wabaId ? state.subscriptions.find((s) => s.appId === state.seed.app.id)?.overrideCallbackUri : undefined,
+		};
 	}
 
 	/** Signs and sends a payload (any shape: tests use it for event types the sandbox does not produce itself). */
 	send(payload: unknown): WebhookDelivery {
-		const field = firstField(payload);
+		return this.sendAll(payload)[0];
+	}
+
+	/** As `send`, with every delivery when the payload's changes go to different callback URLs. */
+	sendAll(payload: unknown): WebhookDelivery[] {
+		return routePayload(this.routing(), payload).map((part) => this.deliver(part.url, part.field, part.payload));
+	}
+
+	private deliver(url: string | null, field: string, payload: unknown): WebhookDelivery {
 		const body = JSON.stringify(payload);
 		const delivery: WebhookDelivery = {
 			id: `wh-${++this.seq}`,
 			createdAt: new Date().toISOString(),
 			field,
-			url: this.targetFor(field),
+			url,
 			payload,
 			body,
 			signature: hubSignature(body, this.state.seed.app.secret),
@@ -153,8 +161,13 @@ export class WebhookSender {
 				body: delivery.body,
 				signal,
 			});
-			attempt.status = res.status;
 			await res.arrayBuffer().catch(() => undefined);
+			if (cfg.loseAnswers > 0) {
+				cfg.loseAnswers -= 1;
+				attempt.error = `answer lost (config.webhooks.loseAnswers; the endpoint answered ${res.status})`;
+			} else {
+				attempt.status = res.status;
+			}
 		} catch (error: unknown) {
 			// Duck-typed: fetch's errors may come from another realm than this module's Error.
 			const e = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };

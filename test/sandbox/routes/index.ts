@@ -6,7 +6,7 @@ import { deprecateFlowRoute, publishFlowRoute } from './flow-lifecycle';
 import { createFlow, deleteFlow, getFlow, listFlows, updateFlowMetadata } from './flows';
 import { deleteMedia, getMedia, uploadMedia } from './media';
 import { sendMessage, sendMessagePut } from './messages';
-import { getPhoneNumber } from './phone-numbers';
+import { getPhoneNumber, updatePhoneNumber } from './phone-numbers';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscribed-apps';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates } from './templates';
 import { createOrUpdateQrCode, deleteQrCode, getQrCode, listQrCodes } from './qr-codes';
@@ -14,6 +14,7 @@ import { defineRoute, type AnyGraphRoute } from './types';
 
 export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
 	defineRoute(getPhoneNumber),
+	defineRoute(updatePhoneNumber),
 	defineRoute(sendMessage),
 	defineRoute(sendMessagePut),
 	defineRoute(getApp),

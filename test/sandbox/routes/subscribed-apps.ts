@@ -3,9 +3,12 @@
 //   POST   [override_callback_uri, verify_token] → {"success": true}
 //   GET    → {data: [{whatsapp_business_api_data: {link, name, id}, override_callback_uri?}]}
 //   DELETE → {"success": true}
-// Webhooks (webhooks.ts) go out only while the app is subscribed.
-import { invalidParameterWithDetails } from '../errors';
+// Webhooks (webhooks.ts) go out only while the app is subscribed. An override_callback_uri is verified first (a GET
+// verification request with its verify_token); subscribing without one removes the WABA's alternate callback URL
+// (whatsapp/webhooks/override, "Delete WABA alternate callback").
+import { verifyCallbackUrl } from '../callback-verification';
 import { requireBusinessToken } from './flows';
+import { checkOverrideUri } from './phone-numbers';
 import type { GraphRoute } from './types';
 
 export const subscribeApp: GraphRoute<'whatsAppBusinessAccount'> = {
@@ -13,21 +16,16 @@ export const subscribeApp: GraphRoute<'whatsAppBusinessAccount'> = {
 	node: 'whatsAppBusinessAccount',
 	edge: 'subscribed_apps',
 	source: 'Postman "Subscribe to a WABA", "Override Callback URL"; webhooks/override',
-	handle(ctx) {
+	async handle(ctx) {
 		requireBusinessToken(ctx.principal);
 		const uri = ctx.params.override_callback_uri;
-		const verifyToken = ctx.params.verify_token;
-		if (uri !== undefined && (typeof uri !== 'string' || !/^https?:\/\//.test(uri))) {
-			throw invalidParameterWithDetails('override_callback_uri must be an https URL');
-		}
-		// webhooks/override: an override needs its verify_token (Meta verifies the URL first; the sandbox does not call it).
-		if (uri !== undefined && (typeof verifyToken !== 'string' || verifyToken === '')) {
-			throw invalidParameterWithDetails('verify_token is required with override_callback_uri');
-		}
+		// An empty override_callback_uri is read as none (libraries send "" to remove the alternate URL).
+		const override = uri === undefined || uri === '' ? undefined : checkOverrideUri(uri, ctx.params.verify_token, 'override_callback_uri');
+		if (override !== undefined) await verifyCallbackUrl(ctx.state, override.uri, override.verifyToken);
 		const appId = ctx.state.seed.app.id;
 		ctx.state.subscriptions = [
 			...ctx.state.subscriptions.filter((s) => s.appId !== appId),
-			uri === undefined ? { appId } : { appId, overrideCallbackUri: uri, verifyToken: String(verifyToken) },
+			override === undefined ? { appId } : { appId, overrideCallbackUri: override.uri, verifyToken: override.verifyToken },
 		];
 		return { status: 200, body: { success: true } };
 	},
