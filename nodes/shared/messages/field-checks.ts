@@ -11,9 +11,7 @@ export class MessageFieldError extends Error {
 
 /** Length in characters as Meta counts them: an emoji or any other astral character counts once. */
 export function characterCount(value: string): number {
-	let count = 0;
-	for (const _ of value) count++;
-	return count;
+	return Array.from(value).length;
 }
 
 /** A required text of 1 to `max` characters (after trimming whitespace at the ends), returned trimmed. */
@@ -68,16 +66,25 @@ export function unique(field: string, values: string[], what: string): void {
 /** A JSON object given as an object or as JSON text; undefined when empty. */
 export function optionalObject(field: string, value: unknown): Record<string, unknown> | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value) as unknown;
-		} catch {
-			throw new MessageFieldError(field, `${field} is not valid JSON`);
-		}
-	}
+	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	if (parsed === NOT_JSON) throw new MessageFieldError(field, `${field} is not valid JSON`);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new MessageFieldError(field, `${field} must be a JSON object`);
 	}
 	return parsed as Record<string, unknown>;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** JSON text parsed, or NOT_JSON. */
+export function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return NOT_JSON;
+	}
+}
+
+export function isJson(value: unknown): boolean {
+	return value !== NOT_JSON;
 }

@@ -5,7 +5,7 @@ import type { MessageContent } from './envelope';
 
 export interface ListRowInput {
 	id?: unknown;
-	title: unknown;
+	title?: unknown;
 	description?: unknown;
 }
 

@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { InteractiveHeader } from '../../../../shared/messages/interactive-parts';
+
+const media = ['image', 'video', 'document'];
+
+/** Header fields of a reply-buttons message: none, text, or media by link or uploaded id. */
+export const interactiveHeaderFields: INodeProperties[] = [
+	{
+		displayName: 'Header',
+		name: 'headerType',
+		type: 'options',
+		options: [
+			{ name: 'Document', value: 'document' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'None', value: 'none' },
+			{ name: 'Text', value: 'text' },
+			{ name: 'Video', value: 'video' },
+		],
+		default: 'none',
+	},
+	{ displayName: 'Header Text', name: 'headerText', type: 'string', default: '', displayOptions: { show: { headerType: ['text'] } }, description: 'Up to 60 characters' },
+	{
+		displayName: 'Header Media From',
+		name: 'headerMediaSource',
+		type: 'options',
+		options: [
+			{ name: 'Link', value: 'link' },
+			{ name: 'Uploaded Media ID', value: 'id' },
+		],
+		default: 'link',
+		displayOptions: { show: { headerType: media } },
+	},
+	{ displayName: 'Header Media Link', name: 'headerMediaLink', type: 'string', default: '', displayOptions: { show: { headerType: media, headerMediaSource: ['link'] } } },
+	{ displayName: 'Header Media ID', name: 'headerMediaId', type: 'string', default: '', displayOptions: { show: { headerType: media, headerMediaSource: ['id'] } } },
+	{ displayName: 'Header Filename', name: 'headerFilename', type: 'string', default: '', displayOptions: { show: { headerType: ['document'] } } },
+];
+
+export function interactiveHeaderOf(context: IExecuteFunctions, itemIndex: number): InteractiveHeader {
+	const kind = context.getNodeParameter('headerType', itemIndex, 'none') as InteractiveHeader['kind'];
+	if (kind === 'none') return { kind };
+	if (kind === 'text') return { kind, text: String(context.getNodeParameter('headerText', itemIndex, '')) };
+	const fromLink = context.getNodeParameter('headerMediaSource', itemIndex, 'link') === 'link';
+	const value = String(context.getNodeParameter(fromLink ? 'headerMediaLink' : 'headerMediaId', itemIndex, ''));
+	return { kind, ...(fromLink ? { link: value } : { mediaId: value }), filename: String(context.getNodeParameter('headerFilename', itemIndex, '')) };
+}
