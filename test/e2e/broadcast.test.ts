@@ -272,7 +272,8 @@ describe.each(profilesAmong('regular', 'queue'))('Broadcast in real n8n (%s)', (
  */
 function exampleWithStandIns(path: string, cloudApiCredentialId: string): WorkflowJson {
 	const text = readFileSync(join(EXAMPLES_DIR, 'whatsapp-broadcast-from-sheet.json'), 'utf8').replace('{{credential:whatsAppFlowsCloudApi}}', cloudApiCredentialId);
-	const workflow = JSON.parse(text) as WorkflowJson & { nodes: Array<Record<string, unknown> & { name: string; parameters: Record<string, unknown> }> };
+	type ExampleNode = Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> };
+	const workflow = JSON.parse(text) as { name: string; nodes: ExampleNode[]; connections: Record<string, unknown>; settings?: Record<string, unknown> };
 	const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')!;
 	const nodes = workflow.nodes.map((node) => {
 		if (node === schedule) {
