@@ -289,5 +289,5 @@ function exampleWithStandIns(path: string, cloudApiCredentialId: string): Workfl
 		}
 		return node;
 	});
-	return { ...workflow, name: `${workflow.name} (${path})`, nodes };
+	return { ...workflow, name: `Example broadcast (${path})`, nodes };
 }

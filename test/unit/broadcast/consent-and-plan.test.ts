@@ -35,6 +35,14 @@ describe('one message per number', () => {
 		]);
 	});
 
+	it('counts a number an item was already sent to (a re-run of the same list)', () => {
+		const rerun: Array<PreparedItem<string>> = [
+			{ kind: 'send', waId: '1', message: 'a' },
+			{ kind: 'skip', reason: 'already_sent', waId: '1' },
+		];
+		expect(skipRepeatedRecipients(rerun, true)[0]).toEqual({ kind: 'skip', reason: 'duplicate_recipient', waId: '1' });
+	});
+
 	it('sends every item when asked to', () => {
 		expect(skipRepeatedRecipients(items, false)).toBe(items);
 	});
