@@ -127,9 +127,9 @@ function workflow(name: string, path: string, sender: Record<string, unknown>): 
 		webhookId: `${path}-id`,
 		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
 	};
-	const chain = [webhook, makeRecipients, { id: 'send', position: [440, 0], ...sender }, summarise];
+	const chain: Array<Record<string, unknown>> = [webhook, makeRecipients, { id: 'send', position: [440, 0], ...sender }, summarise];
 	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < chain.length - 1; i++) connections[String(chain[i].name)] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < chain.length - 1; i++) connections[String(chain[i].name)] = { main: [[{ node: String(chain[i + 1].name), type: 'main', index: 0 }]] };
 	return { name, nodes: chain, connections, settings: { executionOrder: 'v1' } };
 }
 
