@@ -95,26 +95,14 @@ class MemorySampler {
 
 // ---- workflows ----
 
-const makeRecipients = {
-	id: 'make',
-	name: 'Make Recipients',
-	type: 'n8n-nodes-base.code',
-	typeVersion: 2,
+/** The posted rows, one item each (n8n's Split Out node: no task runner involved). */
+const splitRows = {
+	id: 'split',
+	name: 'Split Rows',
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
 	position: [220, 0],
-	parameters: {
-		jsCode: `const { count, first } = $input.first().json.body;\nreturn Array.from({ length: count }, (_, i) => ({ json: { phone: '+' + String(first + i), opt_in: 'yes' } }));`,
-	},
-};
-
-const summarise = {
-	id: 'summary',
-	name: 'Summary',
-	type: 'n8n-nodes-base.code',
-	typeVersion: 2,
-	position: [660, 0],
-	parameters: {
-		jsCode: `const counts = {};\nfor (const item of $input.all()) {\n  const status = item.json.status ?? (item.json.messages ? 'sent' : 'error');\n  counts[status] = (counts[status] ?? 0) + 1;\n}\nreturn [{ json: { counts } }];`,
-	},
+	parameters: { fieldToSplitOut: 'body.rows', include: 'noOtherFields', options: {} },
 };
 
 function workflow(name: string, path: string, sender: Record<string, unknown>): WorkflowJson {
@@ -125,9 +113,9 @@ function workflow(name: string, path: string, sender: Record<string, unknown>): 
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: `${path}-id`,
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
 	};
-	const chain: Array<Record<string, unknown>> = [webhook, makeRecipients, { id: 'send', position: [440, 0], ...sender }, summarise];
+	const chain: Array<Record<string, unknown>> = [webhook, splitRows, { id: 'send', position: [440, 0], ...sender }];
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < chain.length - 1; i++) connections[String(chain[i].name)] = { main: [[{ node: String(chain[i + 1].name), type: 'main', index: 0 }]] };
 	return { name, nodes: chain, connections, settings: { executionOrder: 'v1' } };
@@ -191,9 +179,14 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 	const response = await fetch(`${n8n.webhookBaseUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ count: RECIPIENTS, first: FIRST_NUMBER }),
+		body: JSON.stringify({ rows: Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+${FIRST_NUMBER + i}`, opt_in: 'yes' })) }),
 	});
-	const answer = (await response.json()) as { counts?: Record<string, number> };
+	const items = (await response.json()) as Array<Record<string, unknown>>;
+	const counts: Record<string, number> = {};
+	for (const item of Array.isArray(items) ? items : [items]) {
+		const status = String(item.status ?? (item.messages ? 'sent' : 'error'));
+		counts[status] = (counts[status] ?? 0) + 1;
+	}
 	const finished = Date.now();
 	sampler.stop();
 
@@ -201,7 +194,7 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 	const refused = sandbox.state.calls({ method: 'POST', path: '/messages' }).filter((c) => c.status === 400).length;
 	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
 	const achieved = accepted.length > 1 ? (accepted.length - 1) / span : 0;
-	console.log(`  ${label} @ ${rate}/s: n8n answered ${JSON.stringify(answer.counts ?? answer)}`);
+	console.log(`  ${label} @ ${rate}/s: n8n answered ${JSON.stringify(counts)}`);
 	return {
 		label,
 		configured: rate,

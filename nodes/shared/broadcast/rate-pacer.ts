@@ -6,6 +6,9 @@
  *   can catch up a few starts at once instead of losing them (the achieved rate stays at the configured one);
  * - a sliding one-second window: never more than ⌊rate⌋ starts in any 1,000 ms, so a catch-up never exceeds what
  *   Meta allows in a second.
+ * Meta counts arrivals, not our starts: a request delayed on its way makes two seconds' messages meet in one. When
+ * Meta still answers "too many" (130429), `slowDown()` widens the window by 20 ms (up to 250 ms, i.e. 80 % of the
+ * rate); it narrows again by 10 ms per second without one.
  */
 export class RatePacer {
 	private readonly intervalMs: number;
@@ -16,6 +19,9 @@ export class RatePacer {
 	/** Start times of the last `perWindow` starts, as a ring. */
 	private readonly recent: number[] = [];
 	private oldest = 0;
+	/** Extra width of the one-second window, in ms. */
+	private marginMs = 0;
+	private marginAt = 0;
 
 	constructor(perSecond: number, burst: number = defaultBurst(perSecond)) {
 		if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new RangeError('The rate must be a positive number of messages per second');
@@ -28,8 +34,19 @@ export class RatePacer {
 	/** The earliest time, not before `now`, at which one more send may start. */
 	earliestStart(now: number): number {
 		let at = Math.max(now, this.nextAt - this.toleranceMs);
-		if (this.recent.length === this.perWindow) at = Math.max(at, this.recent[this.oldest] + 1000);
+		if (this.recent.length === this.perWindow) at = Math.max(at, this.recent[this.oldest] + 1000 + this.margin(now));
 		return at;
+	}
+
+	/** Meta answered "too many" (130429 and kin): leave more room between one second's messages and the next's. */
+	slowDown(now: number): void {
+		this.marginMs = Math.min(MAX_MARGIN_MS, this.margin(now) + MARGIN_STEP_MS);
+		this.marginAt = now;
+	}
+
+	/** The window's extra width now: shrinking by MARGIN_DECAY_PER_S ms for every second since the last change. */
+	margin(now: number): number {
+		return Math.max(0, this.marginMs - (Math.max(0, now - this.marginAt) / 1000) * MARGIN_DECAY_PER_S);
 	}
 
 	/** Records a start (at or after `earliestStart`). */
@@ -42,6 +59,10 @@ export class RatePacer {
 		}
 	}
 }
+
+const MARGIN_STEP_MS = 20;
+const MAX_MARGIN_MS = 250;
+const MARGIN_DECAY_PER_S = 10;
 
 /** 50 ms worth of starts: absorbs timer lateness without bursts Meta would notice. */
 export function defaultBurst(perSecond: number): number {

@@ -8,8 +8,11 @@ export interface BroadcastJob {
 	recipient: string;
 }
 
-/** What one attempt came to: final, or "Meta did not take it, try again after `afterMs`". */
-export type AttemptOutcome<R> = { kind: 'final'; result: R } | { kind: 'retry'; afterMs: number; result: R };
+/**
+ * What one attempt came to: final, or "Meta did not take it, try again after `afterMs`"; `throttled` when Meta said
+ * the sender goes too fast (130429 and kin), which slows the pacer down.
+ */
+export type AttemptOutcome<R> = { kind: 'final'; result: R } | { kind: 'retry'; afterMs: number; result: R; throttled?: boolean };
 
 export interface ScheduleOptions<R> {
 	jobs: BroadcastJob[];
@@ -88,6 +91,7 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Array
 		try {
 			const outcome = await options.attempt(entry.job, entry.attempts);
 			entry.last = outcome;
+			if (outcome.kind === 'retry' && outcome.throttled === true) pacer.slowDown(clock.now());
 			if (outcome.kind === 'retry' && entry.attempts < maxAttempts) {
 				entry.readyAt = clock.now() + Math.max(0, outcome.afterMs);
 				waiting.push(entry);

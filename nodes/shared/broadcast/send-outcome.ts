@@ -21,6 +21,16 @@ export type SendResult =
 	| { status: 'sent'; messageId: string | null; waId: string | null; sentAt: number }
 	| { status: 'failed' | 'unknown'; failure: SendFailure };
 
+/**
+ * Answers that say the sender goes too fast for Meta (cloud-api/support/error-codes, whatsapp/throughput): 130429
+ * throughput, 80007 WABA rate limit, 4 app call rate, and HTTP 429. (131056, the pair rate, is about one recipient.)
+ */
+const TOO_FAST = new Set([130429, 80007, 4]);
+
+export function isThrottling(error: unknown): boolean {
+	return error instanceof MetaApiError && ((error.code !== undefined && TOO_FAST.has(error.code)) || error.httpStatus === 429);
+}
+
 /** Meta: whatsapp/cloud-api/support/error-codes — 131050 "the user stopped marketing messages". */
 export const MARKETING_OPT_OUT = 131050;
 
@@ -94,6 +104,7 @@ export async function attemptSend(
 		const status = error instanceof GraphUnknownOutcomeError ? 'unknown' : 'failed';
 		const result: SendResult = { status, failure: describeFailure(error) };
 		const afterMs = status === 'failed' ? retryDelayAfter(error, attempt, options.random) : undefined;
-		return afterMs === undefined ? { kind: 'final', result } : { kind: 'retry', afterMs, result };
+		if (afterMs === undefined) return { kind: 'final', result };
+		return { kind: 'retry', afterMs, result, ...(isThrottling(error) ? { throttled: true } : {}) };
 	}
 }

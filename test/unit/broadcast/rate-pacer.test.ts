@@ -51,6 +51,20 @@ describe('RatePacer (whatsapp/throughput: messages per second per number)', () =
 		expect(defaultBurst(80)).toBe(4);
 	});
 
+	it('leaves more room between seconds after Meta says "too many", and less again as time passes', () => {
+		const pacer = new RatePacer(80);
+		for (let i = 0; i < 80; i++) pacer.take(i * 12.5);
+		expect(pacer.earliestStart(1000)).toBe(1000);
+		pacer.slowDown(1000);
+		pacer.slowDown(1000);
+		expect(pacer.margin(1000)).toBe(40);
+		expect(pacer.earliestStart(1000)).toBe(1040);
+		expect(pacer.margin(3000)).toBe(20);
+		expect(pacer.margin(60_000)).toBe(0);
+		for (let i = 0; i < 100; i++) pacer.slowDown(2000);
+		expect(pacer.margin(2000)).toBe(250);
+	});
+
 	it('refuses a rate that is not a positive number', () => {
 		expect(() => new RatePacer(0)).toThrow('positive');
 		expect(() => new RatePacer(Number.NaN)).toThrow('positive');

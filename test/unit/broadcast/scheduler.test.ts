@@ -95,6 +95,20 @@ describe('runSchedule: a paced broadcast', () => {
 		expect(starts[1].at - starts[0].at).toBeGreaterThanOrEqual(6000);
 	});
 
+	it('slows down when an attempt reports throttling (130429): fewer starts per second for a while', async () => {
+		const throttledOnce = new Set<number>();
+		const { starts } = await schedule({ jobs: jobs(400), pairIntervalMs: 0 }, (job, attempt) => {
+			if (job.index % 10 === 0 && !throttledOnce.has(job.index)) {
+				throttledOnce.add(job.index);
+				return { kind: 'retry', afterMs: 1000, result: { ok: false, attempt }, throttled: true };
+			}
+			return { kind: 'final', result: { ok: true, attempt } };
+		});
+		expect(mostInAnySecond(starts.map((s) => s.at))).toBeLessThanOrEqual(80);
+		const seconds = (starts[starts.length - 1].at - starts[0].at) / 1000;
+		expect(starts.length / seconds).toBeLessThan(80 * 0.98);
+	});
+
 	it('stops after maxAttempts and reports that retries were still wanted', async () => {
 		const { settled } = await schedule({ jobs: jobs(1), maxAttempts: 3, pairIntervalMs: 0 }, (_job, attempt) => ({ kind: 'retry', afterMs: 100, result: { ok: false, attempt } }));
 		expect(settled[0]).toMatchObject({ attempts: 3, result: { ok: false, attempt: 3 }, retriesLeftUnused: true, stopped: false });

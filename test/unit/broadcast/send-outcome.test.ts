@@ -27,6 +27,15 @@ describe('attemptSend: what one send came to, and whether to try again', () => {
 		expect(outcome).toMatchObject({ kind: 'retry', afterMs: delayMs, result: { status: 'failed', failure: { code, retrySafe: true } } });
 	});
 
+	it('marks the answers that mean "you send too fast" (130429, 80007, 4, HTTP 429), not the pair rate or a 5xx', async () => {
+		for (const [status, code] of [[400, 130429], [400, 80007], [400, 4], [429, 130429]]) {
+			expect(await attemptSend(failing(metaError(status, code)), 1, options)).toMatchObject({ kind: 'retry', throttled: true });
+		}
+		for (const [status, code] of [[400, 131056], [503, 2]]) {
+			expect(await attemptSend(failing(metaError(status, code)), 1, options)).not.toHaveProperty('throttled');
+		}
+	});
+
 	it('waits longer on each later attempt, at most 64 s', async () => {
 		expect(await attemptSend(failing(metaError(400, 131056)), 2, options)).toMatchObject({ afterMs: 16_000 });
 		expect(await attemptSend(failing(metaError(400, 131056)), 4, options)).toMatchObject({ afterMs: 64_000 });

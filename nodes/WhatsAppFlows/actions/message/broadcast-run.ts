@@ -1,8 +1,8 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { saysYes } from '../../../shared/broadcast/consent';
 import { skipRepeatedRecipients, type PreparedItem } from '../../../shared/broadcast/plan';
-import { runSchedule, type BroadcastJob } from '../../../shared/broadcast/scheduler';
-import { attemptSend, type SendAnswer } from '../../../shared/broadcast/send-outcome';
+import { runSchedule, type AttemptOutcome, type BroadcastJob } from '../../../shared/broadcast/scheduler';
+import { attemptSend, describeFailure, type SendAnswer, type SendResult } from '../../../shared/broadcast/send-outcome';
 import { pickVariant } from '../../../shared/broadcast/variants';
 import { messageRequestBody } from '../../../shared/messages/envelope';
 import { normalizeWaId } from '../../../shared/messages/recipient';
@@ -10,26 +10,26 @@ import { graphClientFor } from '../../../shared/n8n/graph-context';
 import { toNodeError } from '../../../shared/n8n/node-errors';
 import { invalidOutput, sentOrFailedOutput, skippedOutput, type ItemFate } from './broadcast-output';
 import { readBroadcastSettings, type BroadcastSettings } from './broadcast-settings';
-import { lazyFlowTokenSecret, replyToOf, type SendOperationSpec } from './send-operation';
+import { parameterReaders, type ParamReader } from './parameter-reader';
+import { lazyFlowTokenSecret, replyToOf, type SendOperationSpec, type VariantChoice } from './send-operation';
 
 interface ReadyMessage {
 	body: Record<string, unknown>;
 	extra: IDataObject;
 }
 
+/** What is known of an item to send before its message is built (when its first attempt starts). */
+interface Pending {
+	param: ParamReader;
+	variant?: VariantChoice;
+}
+
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** One item, checked and built before anything is sent: to send, to skip, or invalid. */
-async function prepare(
-	context: IExecuteFunctions,
-	spec: SendOperationSpec,
-	settings: BroadcastSettings,
-	itemIndex: number,
-	fate: ItemFate,
-	flowTokenSecret: () => Promise<string>,
-): Promise<PreparedItem<ReadyMessage>> {
+/** The cheap checks of one item, before anything is sent: its number, whether it was sent before, consent, variant. */
+function screen(param: ParamReader, settings: BroadcastSettings, fate: ItemFate): PreparedItem<Pending> {
 	let waId: string;
 	try {
 		waId = normalizeWaId(fate.to, { defaultCountryCode: settings.defaultCountryCode });
@@ -37,19 +37,11 @@ async function prepare(
 		return { kind: 'invalid', error };
 	}
 	fate.waId = waId;
-	const options = context.getNodeParameter('broadcastOptions', itemIndex, {}) as { alreadySent?: unknown };
-	if (!isEmpty(options.alreadySent)) return { kind: 'skip', reason: 'already_sent', waId };
-	if (settings.requireConsent && !saysYes(context.getNodeParameter('consent', itemIndex, ''), settings.consentValues)) {
-		return { kind: 'skip', reason: 'no_consent', waId };
-	}
+	if (!isEmpty(param<{ alreadySent?: unknown }>('broadcastOptions', {}).alreadySent)) return { kind: 'skip', reason: 'already_sent', waId };
+	if (settings.requireConsent && !saysYes(param('consent', ''), settings.consentValues)) return { kind: 'skip', reason: 'no_consent', waId };
 	const variant = settings.variants.length > 0 ? pickVariant(settings.variants, waId, settings.experiment) : undefined;
 	fate.variant = variant?.name ?? null;
-	try {
-		const built = await spec.build.call(context, { itemIndex, waId, variant: variant?.value, flowTokenSecret });
-		return { kind: 'send', waId, message: { body: messageRequestBody(waId, built.content, replyToOf(context, itemIndex)), extra: built.output ?? {} } };
-	} catch (error) {
-		return { kind: 'invalid', error, waId };
-	}
+	return { kind: 'send', waId, message: { param, variant: variant?.value } };
 }
 
 /**
@@ -68,14 +60,33 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 		return items.map((_, item) => ({ json: { status: 'failed', errorMessage: nodeError.message, errorCause: nodeError.description ?? null }, pairedItem: { item } }));
 	}
 	const flowTokenSecret = lazyFlowTokenSecret(this);
+	const readers = parameterReaders(this);
 	const fates: ItemFate[] = [];
-	const prepared: Array<PreparedItem<ReadyMessage>> = [];
+	const screened: Array<PreparedItem<Pending>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const fate: ItemFate = { to: this.getNodeParameter('to', itemIndex, ''), waId: null, variant: null };
+		const param = readers(itemIndex);
+		const fate: ItemFate = { to: param('to', ''), waId: null, variant: null };
 		fates.push(fate);
-		prepared.push(await prepare(this, spec, settings, itemIndex, fate, flowTokenSecret));
+		screened.push(screen(param, settings, fate));
 	}
-	const plan = skipRepeatedRecipients(prepared, settings.oncePerNumber);
+	const plan = skipRepeatedRecipients(screened, settings.oncePerNumber);
+
+	// Messages are built when their first attempt starts, so sending begins at once and building overlaps it.
+	const ready = new Map<number, ReadyMessage>();
+	const unbuildable = new Map<number, unknown>();
+	const build = async (itemIndex: number, waId: string, pending: Pending): Promise<ReadyMessage | undefined> => {
+		const known = ready.get(itemIndex);
+		if (known) return known;
+		try {
+			const built = await spec.build.call(this, { itemIndex, param: pending.param, waId, variant: pending.variant, flowTokenSecret });
+			const message = { body: messageRequestBody(waId, built.content, replyToOf(pending.param)), extra: built.output ?? {} };
+			ready.set(itemIndex, message);
+			return message;
+		} catch (error) {
+			unbuildable.set(itemIndex, error);
+			return undefined;
+		}
+	};
 	const jobs: BroadcastJob[] = plan.flatMap((item, index) => (item.kind === 'send' ? [{ index, recipient: item.waId }] : []));
 
 	const { client, credential } = graph;
@@ -90,13 +101,15 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 		maxAttempts: settings.maxAttempts,
 		clock,
 		shouldStop: () => cancelSignal?.aborted === true,
-		attempt: async (job, attemptNumber) => {
-			const item = plan[job.index] as Extract<PreparedItem<ReadyMessage>, { kind: 'send' }>;
+		attempt: async (job, attemptNumber): Promise<AttemptOutcome<SendResult>> => {
+			const item = plan[job.index] as Extract<PreparedItem<Pending>, { kind: 'send' }>;
+			const message = await build(job.index, item.waId, item.message);
+			if (message === undefined) return { kind: 'final', result: { status: 'failed', failure: describeFailure(unbuildable.get(job.index)) } };
 			const send = async () =>
 				await client.request<SendAnswer>({
 					method: 'POST',
 					path,
-					body: { kind: 'json', value: item.message.body },
+					body: { kind: 'json', value: message.body },
 					kind: 'send',
 					timeoutMs: settings.requestTimeoutMs,
 				});
@@ -110,7 +123,8 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 		let json: IDataObject;
 		if (item.kind === 'skip') json = skippedOutput(fate, item.reason);
 		else if (item.kind === 'invalid') json = invalidOutput(fate, item.error);
-		else json = sentOrFailedOutput(fate, settledByIndex.get(index)!, item.message.extra, clock.now);
+		else if (unbuildable.has(index)) json = invalidOutput(fate, unbuildable.get(index));
+		else json = sentOrFailedOutput(fate, settledByIndex.get(index)!, ready.get(index)?.extra ?? {}, clock.now);
 		return { json, pairedItem: { item: index } };
 	});
 }

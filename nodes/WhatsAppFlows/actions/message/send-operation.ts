@@ -8,6 +8,7 @@ import { showFor, type OperationModule } from '../types';
 import { runBroadcast } from './broadcast-run';
 import { broadcastFields, type VariantKind } from './fields/broadcast';
 import { recipientField, replyToOption } from './fields/recipient';
+import { parameterReaders, type ParamReader } from './parameter-reader';
 
 /** What an A/B variant replaces in the message. */
 export interface VariantChoice {
@@ -20,6 +21,8 @@ export interface VariantChoice {
 
 export interface BuildContext {
 	itemIndex: number;
+	/** This item's parameters (constant ones resolved once). */
+	param: ParamReader;
 	/** The recipient, normalised. */
 	waId: string;
 	/** The recipient's A/B variant (broadcasts with variants only). */
@@ -55,9 +58,8 @@ export function lazyFlowTokenSecret(context: IExecuteFunctions): () => Promise<s
 	};
 }
 
-export function replyToOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	const options = context.getNodeParameter('options', itemIndex, {}) as { replyTo?: string };
-	return options.replyTo?.trim() || undefined;
+export function replyToOf(param: ParamReader): string | undefined {
+	return param<{ replyTo?: string }>('options', {}).replyTo?.trim() || undefined;
 }
 
 /**
@@ -81,10 +83,11 @@ export function sendOperation(spec: SendOperationSpec): OperationModule {
 			return this.getNodeParameter('broadcast', 0, false) === true;
 		},
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const to = this.getNodeParameter('to', itemIndex) as string;
+			const param = parameterReaders(this)(itemIndex);
+			const to = param<string>('to');
 			const waId = normalizeWaId(to);
-			const built = await spec.build.call(this, { itemIndex, waId, flowTokenSecret: lazyFlowTokenSecret(this) });
-			const body = messageRequestBody(waId, built.content, replyToOf(this, itemIndex));
+			const built = await spec.build.call(this, { itemIndex, param, waId, flowTokenSecret: lazyFlowTokenSecret(this) });
+			const body = messageRequestBody(waId, built.content, replyToOf(param));
 			const { client, credential } = await graphClientFor(this);
 			const answer = await client.request<SendAnswer>({
 				method: 'POST',

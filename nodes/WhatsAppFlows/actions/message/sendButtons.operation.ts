@@ -30,13 +30,13 @@ export const sendButtons = sendOperation({
 		...interactiveHeaderFields,
 	],
 	options: [{ displayName: 'Footer Text', name: 'footerText', type: 'string', default: '', description: 'Up to 60 characters' }],
-	async build({ itemIndex }) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as { footerText?: string };
-		const buttons = (this.getNodeParameter('buttons', itemIndex, {}) as { button?: Array<{ id?: string; title?: string }> }).button ?? [];
+	async build({ param }) {
+		const options = param<{ footerText?: string }>('options', {});
+		const buttons = param<{ button?: Array<{ id?: string; title?: string }> }>('buttons', {}).button ?? [];
 		return {
 			content: replyButtonsContent({
-				header: interactiveHeaderOf(this, itemIndex),
-				body: this.getNodeParameter('bodyText', itemIndex),
+				header: interactiveHeaderOf(param),
+				body: param('bodyText'),
 				footer: options.footerText,
 				buttons: buttons.map((button) => ({ id: button.id, title: button.title })),
 			}),

@@ -105,30 +105,27 @@ export const sendFlow = sendOperation({
 		recordIdOption,
 	],
 	async build(context) {
-		const { itemIndex, variant } = context;
-		const options = this.getNodeParameter('options', itemIndex, {}) as FlowOptions;
-		const flowId = flowIdOf(variant?.flowId ?? this.getNodeParameter('flowId', itemIndex));
+		const { param, variant } = context;
+		const options = param<FlowOptions>('options', {});
+		const flowId = flowIdOf(variant?.flowId ?? param('flowId'));
 		const flowToken = await flowTokenFor(context, {
-			mode: this.getNodeParameter('flowTokenMode', itemIndex, 'signed') as FlowTokenMode,
-			customToken: this.getNodeParameter('customFlowToken', itemIndex, '') as string,
+			mode: param<FlowTokenMode>('flowTokenMode', 'signed'),
+			customToken: param<string>('customFlowToken', ''),
 			flowId,
 			ttlHours: options.tokenTtlHours ?? DEFAULT_TOKEN_TTL_HOURS,
 			recordId: options.recordId,
 			field: 'Custom Flow Token',
 		});
-		const flowAction = this.getNodeParameter('flowAction', itemIndex, 'navigate') as 'navigate' | 'data_exchange';
+		const flowAction = param<'navigate' | 'data_exchange'>('flowAction', 'navigate');
 		const content = flowMessageContent({
 			flowId,
-			cta: variant?.cta ?? this.getNodeParameter('cta', itemIndex),
-			body: this.getNodeParameter('bodyText', itemIndex),
+			cta: variant?.cta ?? param('cta'),
+			body: param('bodyText'),
 			headerText: options.headerText,
 			footer: options.footerText,
-			mode: this.getNodeParameter('mode', itemIndex, 'published') as 'draft' | 'published',
+			mode: param<'draft' | 'published'>('mode', 'published'),
 			flowToken,
-			opening:
-				flowAction === 'data_exchange'
-					? { kind: 'data_exchange' }
-					: { kind: 'navigate', screen: this.getNodeParameter('screen', itemIndex, ''), data: this.getNodeParameter('initialData', itemIndex, '') },
+			opening: flowAction === 'data_exchange' ? { kind: 'data_exchange' } : { kind: 'navigate', screen: param('screen', ''), data: param('initialData', '') },
 		});
 		return { content, output: { flowId, ...(flowToken !== undefined ? { flowToken } : {}) } };
 	},

@@ -66,18 +66,18 @@ export const sendList = sendOperation({
 		{ displayName: 'Header Text', name: 'headerText', type: 'string', default: '', description: 'Up to 60 characters' },
 		{ displayName: 'Footer Text', name: 'footerText', type: 'string', default: '', description: 'Up to 60 characters' },
 	],
-	async build({ itemIndex }) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as { headerText?: string; footerText?: string };
-		const fromJson = this.getNodeParameter('rowSource', itemIndex, 'fields') === 'json';
+	async build({ param }) {
+		const options = param<{ headerText?: string; footerText?: string }>('options', {});
+		const fromJson = param('rowSource', 'fields') === 'json';
 		const sections = fromJson
-			? sectionsFromJson(this.getNodeParameter('sectionsJson', itemIndex, '[]'))
-			: sectionsFromRows((this.getNodeParameter('rows', itemIndex, {}) as { row?: Array<Record<string, unknown>> }).row ?? []);
+			? sectionsFromJson(param('sectionsJson', '[]'))
+			: sectionsFromRows(param<{ row?: Array<Record<string, unknown>> }>('rows', {}).row ?? []);
 		return {
 			content: listContent({
 				headerText: options.headerText,
-				body: this.getNodeParameter('bodyText', itemIndex),
+				body: param('bodyText'),
 				footer: options.footerText,
-				button: this.getNodeParameter('buttonText', itemIndex),
+				button: param('buttonText'),
 				sections,
 			}),
 		};

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { flowIdOf } from '../../../shared/messages/flow-message';
 import { templateContent, type TemplateButton, type TemplateHeader } from '../../../shared/messages/template';
 import { DEFAULT_TOKEN_TTL_HOURS, FLOW_TOKEN_MODE_OPTIONS, recordIdOption, tokenValidityOption, type FlowTokenMode } from './fields/flow-token';
 import { flowTokenFor } from './flow-token';
+import type { ParamReader } from './parameter-reader';
 import { sendOperation, type BuildContext } from './send-operation';
 
 interface RawButton {
@@ -19,28 +20,17 @@ interface RawButton {
 
 const named = { show: { '/parameterFormat': ['named'] } };
 
-function header(context: IExecuteFunctions, itemIndex: number): TemplateHeader {
-	const kind = context.getNodeParameter('headerType', itemIndex, 'none') as TemplateHeader['kind'];
+function header(param: ParamReader): TemplateHeader {
+	const kind = param<TemplateHeader['kind']>('headerType', 'none');
 	if (kind === 'none') return { kind };
-	if (kind === 'text') {
-		return { kind, text: context.getNodeParameter('headerText', itemIndex, ''), name: context.getNodeParameter('headerVariableName', itemIndex, '') };
-	}
-	const source = context.getNodeParameter('headerMediaSource', itemIndex, 'link') as 'link' | 'id';
-	const value = context.getNodeParameter(source === 'link' ? 'headerMediaLink' : 'headerMediaId', itemIndex, '');
-	return {
-		kind,
-		...(source === 'link' ? { link: value } : { mediaId: value }),
-		filename: context.getNodeParameter('headerFilename', itemIndex, ''),
-	};
+	if (kind === 'text') return { kind, text: param('headerText', ''), name: param('headerVariableName', '') };
+	const source = param<'link' | 'id'>('headerMediaSource', 'link');
+	const value = param(source === 'link' ? 'headerMediaLink' : 'headerMediaId', '');
+	return { kind, ...(source === 'link' ? { link: value } : { mediaId: value }), filename: param('headerFilename', '') };
 }
 
-async function buttons(
-	context: IExecuteFunctions,
-	build: BuildContext,
-	ttlHours: number,
-	recordId: string | undefined,
-): Promise<{ buttons: TemplateButton[]; flowTokens: string[] }> {
-	const raw = (context.getNodeParameter('buttons', build.itemIndex, {}) as { button?: RawButton[] }).button ?? [];
+async function buttons(build: BuildContext, ttlHours: number, recordId: string | undefined): Promise<{ buttons: TemplateButton[]; flowTokens: string[] }> {
+	const raw = build.param<{ button?: RawButton[] }>('buttons', {}).button ?? [];
 	const flowTokens: string[] = [];
 	const result: TemplateButton[] = [];
 	for (const button of raw) {
@@ -208,15 +198,15 @@ export const sendTemplate = sendOperation({
 	],
 	options: [tokenValidityOption, recordIdOption],
 	async build(context) {
-		const { itemIndex, variant } = context;
-		const options = this.getNodeParameter('options', itemIndex, {}) as { tokenTtlHours?: number; recordId?: string };
-		const format = this.getNodeParameter('parameterFormat', itemIndex, 'positional') as 'positional' | 'named';
-		const variables = (this.getNodeParameter('bodyVariables', itemIndex, {}) as { variable?: Array<{ name?: string; value?: unknown }> }).variable ?? [];
-		const { buttons: templateButtons, flowTokens } = await buttons(this, context, options.tokenTtlHours ?? DEFAULT_TOKEN_TTL_HOURS, options.recordId);
+		const { param, variant } = context;
+		const options = param<{ tokenTtlHours?: number; recordId?: string }>('options', {});
+		const format = param<'positional' | 'named'>('parameterFormat', 'positional');
+		const variables = param<{ variable?: Array<{ name?: string; value?: unknown }> }>('bodyVariables', {}).variable ?? [];
+		const { buttons: templateButtons, flowTokens } = await buttons(context, options.tokenTtlHours ?? DEFAULT_TOKEN_TTL_HOURS, options.recordId);
 		const content = templateContent({
-			name: variant?.templateName ?? this.getNodeParameter('templateName', itemIndex),
-			language: variant?.language ?? this.getNodeParameter('language', itemIndex),
-			header: header(this, itemIndex),
+			name: variant?.templateName ?? param('templateName'),
+			language: variant?.language ?? param('language'),
+			header: header(param),
 			body: { format, values: variables.map((variable) => ({ name: variable.name, text: variable.value })) },
 			buttons: templateButtons,
 		});

@@ -25,8 +25,8 @@ export const sendText = sendOperation({
 			description: 'Whether to show a preview of the first URL in the text',
 		},
 	],
-	async build({ itemIndex }) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as { previewUrl?: boolean };
-		return { content: textContent({ body: this.getNodeParameter('text', itemIndex), previewUrl: options.previewUrl === true }) };
+	async build({ param }) {
+		const options = param<{ previewUrl?: boolean }>('options', {});
+		return { content: textContent({ body: param('text'), previewUrl: options.previewUrl === true }) };
 	},
 });

@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import type { InteractiveHeader } from '../../../../shared/messages/interactive-parts';
+import type { ParamReader } from '../parameter-reader';
 
 const media = ['image', 'video', 'document'];
 
@@ -35,11 +36,11 @@ export const interactiveHeaderFields: INodeProperties[] = [
 	{ displayName: 'Header Filename', name: 'headerFilename', type: 'string', default: '', displayOptions: { show: { headerType: ['document'] } } },
 ];
 
-export function interactiveHeaderOf(context: IExecuteFunctions, itemIndex: number): InteractiveHeader {
-	const kind = context.getNodeParameter('headerType', itemIndex, 'none') as InteractiveHeader['kind'];
+export function interactiveHeaderOf(param: ParamReader): InteractiveHeader {
+	const kind = param<InteractiveHeader['kind']>('headerType', 'none');
 	if (kind === 'none') return { kind };
-	if (kind === 'text') return { kind, text: String(context.getNodeParameter('headerText', itemIndex, '')) };
-	const fromLink = context.getNodeParameter('headerMediaSource', itemIndex, 'link') === 'link';
-	const value = String(context.getNodeParameter(fromLink ? 'headerMediaLink' : 'headerMediaId', itemIndex, ''));
-	return { kind, ...(fromLink ? { link: value } : { mediaId: value }), filename: String(context.getNodeParameter('headerFilename', itemIndex, '')) };
+	if (kind === 'text') return { kind, text: String(param('headerText', '')) };
+	const fromLink = param('headerMediaSource', 'link') === 'link';
+	const value = String(param(fromLink ? 'headerMediaLink' : 'headerMediaId', ''));
+	return { kind, ...(fromLink ? { link: value } : { mediaId: value }), filename: String(param('headerFilename', '')) };
 }
