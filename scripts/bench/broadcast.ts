@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import type { WorkflowJson } from '../../test/harness/n8n-api';
+import { splitBodyItems, webhookChain, type NodeSpec } from '../../test/e2e/support/workflows';
 import { startN8n, type N8nInstance } from '../../test/harness/n8n-instance';
 import { createCredentialIn, sandboxCloudApiData } from '../../test/harness/sandbox-credentials';
 import { startSandbox, type Sandbox } from '../../test/sandbox/server';
@@ -95,33 +95,7 @@ class MemorySampler {
 
 // ---- workflows ----
 
-/** The posted rows, one item each (n8n's Split Out node: no task runner involved). */
-const splitRows = {
-	id: 'split',
-	name: 'Split Rows',
-	type: 'n8n-nodes-base.splitOut',
-	typeVersion: 1,
-	position: [220, 0],
-	parameters: { fieldToSplitOut: 'body.rows', include: 'noOtherFields', options: {} },
-};
-
-function workflow(name: string, path: string, sender: Record<string, unknown>): WorkflowJson {
-	const webhook = {
-		id: 'webhook',
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: `${path}-id`,
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-	};
-	const chain: Array<Record<string, unknown>> = [webhook, splitRows, { id: 'send', position: [440, 0], ...sender }];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < chain.length - 1; i++) connections[String(chain[i].name)] = { main: [[{ node: String(chain[i + 1].name), type: 'main', index: 0 }]] };
-	return { name, nodes: chain, connections, settings: { executionOrder: 'v1' } };
-}
-
-function broadcastNode(rate: number, credentialId: string): Record<string, unknown> {
+function broadcastNode(rate: number, credentialId: string): NodeSpec {
 	return {
 		name: 'WhatsApp Flows Broadcast',
 		type: 'n8n-nodes-whatsapp-flows.whatsAppFlows',
@@ -141,7 +115,7 @@ function broadcastNode(rate: number, credentialId: string): Record<string, unkno
 }
 
 /** n8n's HTTP Request node with its batching option: `rate` requests, then a one-second pause. */
-function httpRequestNode(rate: number, sandboxUrl: string): Record<string, unknown> {
+function httpRequestNode(rate: number, sandboxUrl: string): NodeSpec {
 	return {
 		name: 'HTTP Request (batching)',
 		type: 'n8n-nodes-base.httpRequest',
@@ -157,18 +131,18 @@ function httpRequestNode(rate: number, sandboxUrl: string): Record<string, unkno
 				"={{ JSON.stringify({ messaging_product: 'whatsapp', to: $json.phone, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }) }}",
 			options: { batching: { batch: { batchSize: rate, batchInterval: 1000 } }, response: { response: { neverError: true } } },
 		},
-		onError: 'continueRegularOutput',
+		continueOnFail: true,
 	};
 }
 
 // ---- one run ----
 
-async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySampler, label: string, rate: number, sender: Record<string, unknown>): Promise<Run> {
+async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySampler, label: string, rate: number, sender: NodeSpec): Promise<Run> {
 	sandbox.state.reset();
 	sandbox.state.config = { ...sandbox.state.config, webhooks: { ...sandbox.state.config.webhooks, statuses: false }, messaging: { ...sandbox.state.config.messaging, throughputMps: rate } };
 	sandbox.state.addFault({ pathPattern: '/messages$', latencyMs: LATENCY_MS });
 	const path = `bench-${label.replace(/\W+/g, '-').toLowerCase()}-${rate}-${Date.now()}`;
-	await n8n.api.importAndActivate(workflow(`Bench ${label} ${rate}`, path, sender));
+	await n8n.api.importAndActivate(webhookChain(`Bench ${label} ${rate}`, path, [splitBodyItems, sender]));
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 
 	const idle = [0, 1, 2, 3, 4].map(() => sampler.sample());
@@ -179,7 +153,7 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 	const response = await fetch(`${n8n.webhookBaseUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ rows: Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+${FIRST_NUMBER + i}`, opt_in: 'yes' })) }),
+		body: JSON.stringify({ items: Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+${FIRST_NUMBER + i}`, opt_in: 'yes' })) }),
 	});
 	const items = (await response.json()) as Array<Record<string, unknown>>;
 	const counts: Record<string, number> = {};

@@ -4,7 +4,7 @@ import { verifyFlowToken } from '../../nodes/shared/crypto/flow-token';
 import type { WorkflowJson } from '../harness/n8n-api';
 import { EXAMPLES_DIR } from '../harness/examples';
 import { SANDBOX_FLOW_TOKEN_SECRET } from '../harness/sandbox-credentials';
-import { SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID } from '../sandbox/seed';
+import { SANDBOX_PHONE_NUMBER_ID } from '../sandbox/seed';
 import { instance, loadE2eEnv, profilesAmong, type E2eProfile } from './harness/e2e-env';
 import { sandboxAppCredential, sandboxCloudApiCredential } from './support/credentials';
 import { deployMessageWorkflow, freshNumber, type MessageCredentials } from './support/message-workflows';
@@ -45,20 +45,10 @@ describe.each(profilesAmong('regular', 'queue'))('Broadcast in real n8n (%s)', (
 		return asArray<Outcome>(answer.json);
 	}
 
-	async function createTemplate(name: string, body: string): Promise<void> {
-		await sandbox.graph('POST', `${SANDBOX_WABA_ID}/message_templates`, { name, language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: body }] });
-		for (let i = 0; i < 50; i++) {
-			const list = await sandbox.graph<{ data: Array<{ status: string }> }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=${name}`);
-			if (list.data[0]?.status === 'APPROVED') return;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-		throw new Error(`template ${name} was not approved`);
-	}
-
 	beforeAll(async () => {
 		credentials = { cloudApi: await sandboxCloudApiCredential(n8n(), sandbox.url), app: await sandboxAppCredential(n8n(), sandbox.url) };
-		await createTemplate(variantTemplates.A, 'Spring sale: 20% off (A)');
-		await createTemplate(variantTemplates.B, 'Spring sale: 20% off (B)');
+		await sandbox.approvedTemplate({ name: variantTemplates.A, components: [{ type: 'BODY', text: 'Spring sale: 20% off (A)' }] });
+		await sandbox.approvedTemplate({ name: variantTemplates.B, components: [{ type: 'BODY', text: 'Spring sale: 20% off (B)' }] });
 	});
 
 	afterEach(async () => {
@@ -222,8 +212,10 @@ describe.each(profilesAmong('regular', 'queue'))('Broadcast in real n8n (%s)', (
 	});
 
 	it('the example workflow (scheduled broadcast from a sheet), with the sheet stood in for, writes back one status per row', async () => {
-		await createTemplateOnce('spring_sale_a', 'Hi {{1}}, spring sale: 20% off (A)');
-		await createTemplateOnce('spring_sale_b', 'Hi {{1}}, spring sale: 20% off (B)');
+		for (const variant of ['a', 'b']) {
+			const body = { type: 'BODY', text: `Hi {{1}}, spring sale: 20% off (${variant})`, example: { body_text: [['Ada']] } };
+			await sandbox.approvedTemplate({ name: `spring_sale_${variant}`, components: [body] });
+		}
 		const path = uniquePath('example-broadcast');
 		const workflow = exampleWithStandIns(path, credentials.cloudApi.id);
 		await deployWebhookWorkflow(n8n(), workflow, path);
@@ -247,22 +239,6 @@ describe.each(profilesAmong('regular', 'queue'))('Broadcast in real n8n (%s)', (
 		const [toNoName] = await sandbox.messagesTo(String(rows[3].phone));
 		expect(JSON.stringify(toNoName.content)).toContain('there');
 	});
-
-	async function createTemplateOnce(name: string, body: string): Promise<void> {
-		const existing = await sandbox.graph<{ data: unknown[] }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=${name}`);
-		if (existing.data.length > 0) return;
-		await sandbox.graph('POST', `${SANDBOX_WABA_ID}/message_templates`, {
-			name,
-			language: 'en_US',
-			category: 'MARKETING',
-			components: [{ type: 'BODY', text: body, example: { body_text: [['Ada']] } }],
-		});
-		for (let i = 0; i < 50; i++) {
-			const list = await sandbox.graph<{ data: Array<{ status: string }> }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=${name}`);
-			if (list.data[0]?.status === 'APPROVED') return;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-	}
 });
 
 /**

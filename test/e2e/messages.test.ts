@@ -41,16 +41,6 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Message resource in re
 		return await sandbox.call<FlowStep>('POST', `users/${waId}/flow/open-last`, {});
 	}
 
-	/** Created templates are PENDING until the sandbox's review approves them. */
-	async function approved(name: string): Promise<void> {
-		for (let i = 0; i < 50; i++) {
-			const list = await sandbox.graph<{ data: Array<{ status: string }> }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=${name}`);
-			if (list.data[0]?.status === 'APPROVED') return;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-		throw new Error(`template ${name} was not approved`);
-	}
-
 	beforeAll(async () => {
 		credentials = {
 			cloudApi: await sandboxCloudApiCredential(n8n(), sandbox.url),
@@ -239,7 +229,7 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Message resource in re
 
 	it('Send Template: named variables, an image header and a copy-code button', async () => {
 		const name = `spring_coupon_${profile}_${Date.now()}`;
-		await sandbox.graph('POST', `${SANDBOX_WABA_ID}/message_templates`, {
+		await sandbox.approvedTemplate({
 			name,
 			language: 'en',
 			category: 'MARKETING',
@@ -250,7 +240,6 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Message resource in re
 				{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SPRING25' }] },
 			],
 		});
-		await approved(name);
 		const waId = freshNumber();
 		const item = await run(
 			'sendTemplate',

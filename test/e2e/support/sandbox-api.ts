@@ -1,4 +1,4 @@
-import { SANDBOX_ACCESS_TOKEN } from '../../sandbox/seed';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_WABA_ID } from '../../sandbox/seed';
 
 /** The sandbox's own API (/__sandbox/…) and plain Graph calls to it, for e2e tests. */
 export interface SandboxCall {
@@ -45,6 +45,18 @@ export class SandboxApi {
 		const json = (await response.json()) as T;
 		if (!response.ok) throw new Error(`graph ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
 		return json;
+	}
+
+	/** Creates a template (unless one of that name exists) and waits until the sandbox's review approves it. */
+	async approvedTemplate(template: { name: string; language?: string; category?: string; components: unknown[]; [key: string]: unknown }): Promise<void> {
+		const path = `${SANDBOX_WABA_ID}/message_templates`;
+		const named = async () => (await this.graph<{ data: Array<{ status: string }> }>('GET', `${path}?name=${template.name}`)).data;
+		if ((await named()).length === 0) await this.graph('POST', path, { language: 'en_US', category: 'MARKETING', ...template });
+		for (let i = 0; i < 50; i++) {
+			if ((await named())[0]?.status === 'APPROVED') return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`template ${template.name} was not approved`);
 	}
 
 	async messagesTo(waId: string): Promise<SandboxMessage[]> {

@@ -1,5 +1,5 @@
 import { replyButtonsContent } from '../../../shared/messages/reply-buttons';
-import { interactiveHeaderFields, interactiveHeaderOf } from './fields/interactive-header';
+import { interactiveHeaderFields, interactiveHeaderOf } from './fields/header';
 import { sendOperation } from './send-operation';
 
 export const sendButtons = sendOperation({

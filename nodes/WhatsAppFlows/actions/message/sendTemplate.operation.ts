@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { flowIdOf } from '../../../shared/messages/flow-message';
 import { templateContent, type TemplateButton, type TemplateHeader } from '../../../shared/messages/template';
 import { DEFAULT_TOKEN_TTL_HOURS, FLOW_TOKEN_MODE_OPTIONS, recordIdOption, tokenValidityOption, type FlowTokenMode } from './fields/flow-token';
+import { headerTypeField, mediaHeaderFields, mediaHeaderOf } from './fields/header';
 import { flowTokenFor } from './flow-token';
 import type { ParamReader } from './parameter-reader';
 import { sendOperation, type BuildContext } from './send-operation';
@@ -24,9 +25,7 @@ function header(param: ParamReader): TemplateHeader {
 	const kind = param<TemplateHeader['kind']>('headerType', 'none');
 	if (kind === 'none') return { kind };
 	if (kind === 'text') return { kind, text: param('headerText', ''), name: param('headerVariableName', '') };
-	const source = param<'link' | 'id'>('headerMediaSource', 'link');
-	const value = param(source === 'link' ? 'headerMediaLink' : 'headerMediaId', '');
-	return { kind, ...(source === 'link' ? { link: value } : { mediaId: value }), filename: param('headerFilename', '') };
+	return mediaHeaderOf(param, kind);
 }
 
 async function buttons(build: BuildContext, ttlHours: number, recordId: string | undefined): Promise<{ buttons: TemplateButton[]; flowTokens: string[] }> {
@@ -109,19 +108,7 @@ export const sendTemplate = sendOperation({
 				},
 			],
 		},
-		{
-			displayName: 'Header',
-			name: 'headerType',
-			type: 'options',
-			options: [
-				{ name: 'Document', value: 'document' },
-				{ name: 'Image', value: 'image' },
-				{ name: 'None or Fixed', value: 'none', description: 'The template\'s header has no variable' },
-				{ name: 'Text Variable', value: 'text' },
-				{ name: 'Video', value: 'video' },
-			],
-			default: 'none',
-		},
+		headerTypeField({ name: 'None or Fixed', description: 'The template\'s header has no variable' }, { name: 'Text Variable' }),
 		{ displayName: 'Header Variable', name: 'headerText', type: 'string', default: '', displayOptions: { show: { headerType: ['text'] } }, description: 'Value of the text header\'s variable' },
 		{
 			displayName: 'Header Variable Name',
@@ -130,33 +117,7 @@ export const sendTemplate = sendOperation({
 			default: '',
 			displayOptions: { show: { headerType: ['text'], parameterFormat: ['named'] } },
 		},
-		{
-			displayName: 'Header Media From',
-			name: 'headerMediaSource',
-			type: 'options',
-			options: [
-				{ name: 'Link', value: 'link' },
-				{ name: 'Uploaded Media ID', value: 'id' },
-			],
-			default: 'link',
-			displayOptions: { show: { headerType: ['image', 'video', 'document'] } },
-		},
-		{
-			displayName: 'Header Media Link',
-			name: 'headerMediaLink',
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/sale.jpg',
-			displayOptions: { show: { headerType: ['image', 'video', 'document'], headerMediaSource: ['link'] } },
-		},
-		{
-			displayName: 'Header Media ID',
-			name: 'headerMediaId',
-			type: 'string',
-			default: '',
-			displayOptions: { show: { headerType: ['image', 'video', 'document'], headerMediaSource: ['id'] } },
-		},
-		{ displayName: 'Header Filename', name: 'headerFilename', type: 'string', default: '', displayOptions: { show: { headerType: ['document'] } } },
+		...mediaHeaderFields,
 		{
 			displayName: 'Buttons',
 			name: 'buttons',
