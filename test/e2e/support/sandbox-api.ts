@@ -25,7 +25,7 @@ export class SandboxApi {
 	constructor(readonly url: string) {}
 
 	async call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}/__sandbox/${route}`, {
+		const response = await fetchOnceMore(`${this.url}/__sandbox/${route}`, {
 			method,
 			headers: { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -37,7 +37,7 @@ export class SandboxApi {
 
 	/** A Graph call with the sandbox's access token, as the Cloud API credential makes it. */
 	async graph<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}/v25.0/${path}`, {
+		const response = await fetchOnceMore(`${this.url}/v25.0/${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -90,5 +90,17 @@ export class SandboxApi {
 
 	async openWindow(waId: string): Promise<void> {
 		await this.call('POST', `users/${waId}/open-window`, {});
+	}
+}
+
+/**
+ * fetch, tried once more when the connection fails: a keep-alive connection idle through a long broadcast may be
+ * closed by the server just as it is reused (ECONNRESET / "other side closed"), before the request was read.
+ */
+async function fetchOnceMore(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch {
+		return await fetch(url, init);
 	}
 }
