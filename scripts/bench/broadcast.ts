@@ -18,6 +18,10 @@ const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const RATES = (process.env.BENCH_RATES ?? '80,1000').split(',').map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? 6600);
+/** "flows,http" (default) or one of them. */
+const SENDERS = (process.env.BENCH_SENDERS ?? 'flows,http').split(',');
+/** A folder for V8 CPU profiles of the n8n processes (written when n8n stops). */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const FIRST_NUMBER = 17770000000;
 
 interface Run {
@@ -205,13 +209,19 @@ async function main(): Promise<void> {
 	let n8n: N8nInstance | undefined;
 	try {
 		console.log(`Broadcast benchmark: ${RECIPIENTS} recipients, sandbox latency ${LATENCY_MS} ms, rates ${RATES.join(', ')}/s; starting n8n…`);
-		n8n = await startN8n({ name: 'bench-broadcast', major: 2, profile: 'regular', basePort: BASE_PORT });
+		n8n = await startN8n({
+			name: 'bench-broadcast',
+			major: 2,
+			profile: 'regular',
+			basePort: BASE_PORT,
+			...(CPU_PROFILE_DIR ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROFILE_DIR}` } } : {}),
+		});
 		const credentialId = await createCredentialIn(n8n, 'Sandbox', 'whatsAppFlowsCloudApi', sandboxCloudApiData(sandbox.url));
 		const sampler = new MemorySampler(listeningPid(BASE_PORT));
 		const runs: Run[] = [];
 		for (const rate of RATES) {
-			runs.push(await measure(n8n, sandbox, sampler, 'WhatsApp Flows (broadcast)', rate, broadcastNode(rate, credentialId)));
-			runs.push(await measure(n8n, sandbox, sampler, 'HTTP Request (batching)', rate, httpRequestNode(rate, sandbox.url)));
+			if (SENDERS.includes('flows')) runs.push(await measure(n8n, sandbox, sampler, 'WhatsApp Flows (broadcast)', rate, broadcastNode(rate, credentialId)));
+			if (SENDERS.includes('http')) runs.push(await measure(n8n, sandbox, sampler, 'HTTP Request (batching)', rate, httpRequestNode(rate, sandbox.url)));
 		}
 		console.log(`\n${RECIPIENTS} recipients, ${LATENCY_MS} ms API latency, n8n ${n8n.major}.x regular (SQLite), ${cpus().length} cores\n`);
 		console.log(table(runs));

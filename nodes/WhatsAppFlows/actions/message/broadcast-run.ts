@@ -60,7 +60,7 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 		return items.map((_, item) => ({ json: { status: 'failed', errorMessage: nodeError.message, errorCause: nodeError.description ?? null }, pairedItem: { item } }));
 	}
 	const flowTokenSecret = lazyFlowTokenSecret(this);
-	const readers = parameterReaders(this);
+	const readers = parameterReaders(this, items);
 	const fates: ItemFate[] = [];
 	const screened: Array<PreparedItem<Pending>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
