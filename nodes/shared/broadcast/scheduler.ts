@@ -52,9 +52,9 @@ interface Waiting {
 }
 
 /**
- * Sends every job once, paced to `perSecond` with at most `concurrency` in flight, at least `pairIntervalMs` between
- * attempts to one recipient, and retries for as long as an attempt asks and `maxAttempts` allows. A waiting retry
- * holds no concurrency slot. Settles with one entry per job, in input order.
+ * Sends every job once, paced to `perSecond` with at most `concurrency` in flight, at least `pairIntervalMs` after a
+ * message to the same recipient (an attempt Meta refused does not count), and retries for as long as an attempt asks
+ * and `maxAttempts` allows. A waiting retry holds no concurrency slot. Settles with one entry per job, in input order.
  */
 export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Array<Settled<R>>> {
 	const { clock, concurrency, pairIntervalMs, maxAttempts } = options;
@@ -75,6 +75,11 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Array
 	const woken = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
 	const pause = async (ms: number): Promise<void> => await Promise.race([clock.sleep(ms), woken()]);
 
+	const releasePair = (recipient: string, before: number | undefined): void => {
+		if (before === undefined) nextForRecipient.delete(recipient);
+		else nextForRecipient.set(recipient, before);
+	};
+
 	const finish = (entry: Waiting, fields: Partial<Settled<R>>): void => {
 		const last = entry.last as AttemptOutcome<R> | undefined;
 		settled.set(entry.job.index, {
@@ -87,11 +92,13 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Array
 		});
 	};
 
-	const run = async (entry: Waiting): Promise<void> => {
+	const run = async (entry: Waiting, pairBefore: number | undefined): Promise<void> => {
 		try {
 			const outcome = await options.attempt(entry.job, entry.attempts);
 			entry.last = outcome;
 			if (outcome.kind === 'retry' && outcome.throttled === true) pacer.slowDown(clock.now());
+			// Meta did not take it, so nothing reached the recipient: the pair-rate slot is free again.
+			if (outcome.kind === 'retry') releasePair(entry.job.recipient, pairBefore);
 			if (outcome.kind === 'retry' && entry.attempts < maxAttempts) {
 				entry.readyAt = clock.now() + Math.max(0, outcome.afterMs);
 				waiting.push(entry);
@@ -130,10 +137,11 @@ export async function runSchedule<R>(options: ScheduleOptions<R>): Promise<Array
 		}
 		waiting.pop();
 		pacer.take(now);
+		const pairBefore = nextForRecipient.get(entry.job.recipient);
 		nextForRecipient.set(entry.job.recipient, now + pairIntervalMs);
 		entry.attempts++;
 		inFlight++;
-		void run(entry);
+		void run(entry, pairBefore);
 	}
 	return options.jobs.map((job) => settled.get(job.index) as Settled<R>);
 }

@@ -88,11 +88,21 @@ describe('runSchedule: a paced broadcast', () => {
 		expect(starts.find((s) => s.index === 2)!.at).toBeLessThan(first[1]);
 	});
 
-	it('waits at least the pair interval between retries to one number (131056 asks for 4 s, the pair rate 6 s)', async () => {
+	it('does not count an attempt Meta refused against the pair rate: the retry goes after its own delay', async () => {
 		const { starts } = await schedule({ jobs: jobs(1) }, (_job, attempt) =>
-			attempt === 1 ? { kind: 'retry', afterMs: 4000, result: { ok: false, attempt } } : { kind: 'final', result: { ok: true, attempt } },
+			attempt === 1 ? { kind: 'retry', afterMs: 1500, result: { ok: false, attempt } } : { kind: 'final', result: { ok: true, attempt } },
 		);
-		expect(starts[1].at - starts[0].at).toBeGreaterThanOrEqual(6000);
+		expect(starts[1].at - starts[0].at).toBeGreaterThanOrEqual(1550);
+		expect(starts[1].at - starts[0].at).toBeLessThan(2000);
+	});
+
+	it('spaces a second message to a number from the first one that Meta took', async () => {
+		const { starts } = await schedule({ jobs: jobs(2, () => 'A') }, (job, attempt) =>
+			job.index === 0 && attempt === 1 ? { kind: 'retry', afterMs: 100, result: { ok: false, attempt } } : { kind: 'final', result: { ok: true, attempt } },
+		);
+		const [first, retried, second] = starts.map((s) => s.at);
+		expect(retried - first).toBeLessThan(1000);
+		expect(second - retried).toBeGreaterThanOrEqual(6000);
 	});
 
 	it('slows down when an attempt reports throttling (130429): fewer starts per second for a while', async () => {
