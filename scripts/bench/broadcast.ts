@@ -7,7 +7,7 @@
 //   BENCH_RECIPIENTS=2000 BENCH_RATES=80 BENCH_BASE_PORT=6600 … (smaller or other runs)
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { splitBodyItems, webhookChain, type NodeSpec } from '../../test/e2e/support/workflows';
 import { startN8n, type N8nInstance } from '../../test/harness/n8n-instance';
 import { createCredentialIn, sandboxCloudApiData } from '../../test/harness/sandbox-credentials';
@@ -35,6 +35,22 @@ interface Run {
 	totalS: number;
 	mainExtraMb: number;
 	treeExtraMb: number;
+	/** CPU time of n8n's main process ÷ the run's duration: 1.0 = one core busy all the time. */
+	n8nCores: number;
+	/** The same for this process, where the sandbox runs. */
+	sandboxCores: number;
+	loadBefore: number;
+}
+
+/** utime + stime of a process, in seconds (Linux clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
 }
 
 // ---- memory of the n8n process tree (Linux /proc) ----
@@ -76,7 +92,7 @@ class MemorySampler {
 	peakMain = 0;
 	peakTree = 0;
 
-	constructor(private readonly pid: number) {}
+	constructor(readonly pid: number) {}
 
 	sample(): { main: number; tree: number } {
 		const main = rssKb(this.pid);
@@ -152,6 +168,9 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 	const idle = [0, 1, 2, 3, 4].map(() => sampler.sample());
 	const baseMain = Math.min(...idle.map((s) => s.main));
 	const baseTree = Math.min(...idle.map((s) => s.tree));
+	const loadBefore = loadavg()[0];
+	const cpuBefore = cpuSeconds(sampler.pid);
+	const ownBefore = process.cpuUsage();
 	sampler.start();
 	const started = Date.now();
 	const response = await fetch(`${n8n.webhookBaseUrl}/webhook/${path}`, {
@@ -167,6 +186,8 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 	}
 	const finished = Date.now();
 	sampler.stop();
+	const n8nCpu = cpuSeconds(sampler.pid) - cpuBefore;
+	const own = process.cpuUsage(ownBefore);
 
 	const accepted = sandbox.state.messages().map((m) => Date.parse(m.at)).sort((a, b) => a - b);
 	const refused = sandbox.state.calls({ method: 'POST', path: '/messages' }).filter((c) => c.status === 400).length;
@@ -184,11 +205,14 @@ async function measure(n8n: N8nInstance, sandbox: Sandbox, sampler: MemorySample
 		totalS: (finished - started) / 1000,
 		mainExtraMb: (sampler.peakMain - baseMain) / 1024,
 		treeExtraMb: (sampler.peakTree - baseTree) / 1024,
+		n8nCores: n8nCpu / ((finished - started) / 1000),
+		sandboxCores: (own.user + own.system) / 1e6 / ((finished - started) / 1000),
+		loadBefore,
 	};
 }
 
 function table(runs: Run[]): string {
-	const header = ['sender', 'configured/s', 'sent', '130429', 'first send after', 'send span', 'achieved/s', 'achieved ÷ configured', 'total', 'extra peak RSS n8n main (tree)'];
+	const header = ['sender', 'configured/s', 'sent', '130429', 'first send after', 'send span', 'achieved/s', 'achieved ÷ configured', 'total', 'extra peak RSS n8n main (tree)', 'CPU n8n / sandbox (cores)', 'load before'];
 	const rows = runs.map((r) => [
 		r.label,
 		String(r.configured),
@@ -200,6 +224,8 @@ function table(runs: Run[]): string {
 		(r.achieved / r.configured).toFixed(3),
 		`${r.totalS.toFixed(1)} s`,
 		`${r.mainExtraMb.toFixed(0)} MB (${r.treeExtraMb.toFixed(0)} MB)`,
+		`${r.n8nCores.toFixed(2)} / ${r.sandboxCores.toFixed(2)}`,
+		r.loadBefore.toFixed(1),
 	]);
 	return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
