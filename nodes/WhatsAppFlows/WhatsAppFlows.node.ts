@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
+	type INodeCredentialDescription,
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodeType,
@@ -18,18 +19,24 @@ const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromE
 );
 
 /**
- * Each credential is shown for the resources that use it. A credential no resource uses yet stays declared (shown
- * for a resource that does not exist) so that n8n finds its test through `testedBy`. It is required unless every
- * resource that shows it lists it as optional.
+ * Each credential is shown for the resources that use it (and, when some operations use it only optionally, for
+ * those operations, and then not required). A credential no resource uses yet stays declared (shown for a resource
+ * that does not exist) so that n8n finds its test through `testedBy`. n8n reads one entry per credential name.
+ * Names and tests stay literal in the description: the community-node linter reads them from the source.
  */
-function credentialUse(credential: string): { required: boolean; displayOptions: { show: { resource: string[] } } } {
-	const requiring = RESOURCES.filter((resource) => resource.credentials.includes(credential));
-	const optional = RESOURCES.filter((resource) => resource.optionalCredentials?.includes(credential) && !requiring.includes(resource));
-	const resources = [...requiring, ...optional].map((resource) => resource.value);
-	return {
-		required: requiring.length > 0 || optional.length === 0,
-		displayOptions: { show: { resource: resources.length > 0 ? resources : [`${credential}Test`] } },
+function credentialShownFor(name: string): Pick<INodeCredentialDescription, 'required' | 'displayOptions'> {
+	const resources = RESOURCES.filter((resource) => resource.credentials.includes(name));
+	const optional = RESOURCES.filter((resource) => resource.optionalCredentials?.[name] !== undefined);
+	const show: Record<string, string[]> = {
+		resource: resources.length + optional.length > 0 ? [...resources, ...optional].map((resource) => resource.value) : [`${name}Test`],
 	};
+	if (optional.length > 0) {
+		show.operation = [
+			...resources.flatMap((resource) => Object.keys(resource.operations)),
+			...optional.flatMap((resource) => resource.optionalCredentials?.[name] ?? []),
+		];
+	}
+	return { required: optional.length === 0, displayOptions: { show } };
 }
 
 export class WhatsAppFlows implements INodeType {
@@ -46,10 +53,10 @@ export class WhatsAppFlows implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'whatsAppFlowsCloudApi', testedBy: 'testCloudApi', ...credentialUse('whatsAppFlowsCloudApi') },
-			{ name: 'whatsAppFlowsAppApi', ...credentialUse('whatsAppFlowsAppApi') },
-			{ name: 'whatsAppFlowsPrivateKeyApi', testedBy: 'testPrivateKey', ...credentialUse('whatsAppFlowsPrivateKeyApi') },
-			{ name: 'whatsAppFlowsStateApi', testedBy: 'testStateStore', ...credentialUse('whatsAppFlowsStateApi') },
+			{ name: 'whatsAppFlowsCloudApi', testedBy: 'testCloudApi', ...credentialShownFor('whatsAppFlowsCloudApi') },
+			{ name: 'whatsAppFlowsAppApi', ...credentialShownFor('whatsAppFlowsAppApi') },
+			{ name: 'whatsAppFlowsPrivateKeyApi', testedBy: 'testPrivateKey', ...credentialShownFor('whatsAppFlowsPrivateKeyApi') },
+			{ name: 'whatsAppFlowsStateApi', testedBy: 'testStateStore', ...credentialShownFor('whatsAppFlowsStateApi') },
 		],
 		properties: [
 			{
@@ -115,5 +122,6 @@ export class WhatsAppFlows implements INodeType {
 function batchOperation(context: IExecuteFunctions, items: INodeExecutionData[]): Required<Pick<OperationModule, 'executeAll'>> | undefined {
 	if (items.length === 0) return undefined;
 	const module = OPERATIONS[context.getNodeParameter('resource', 0) as string]?.[context.getNodeParameter('operation', 0) as string];
-	return module?.executeAll ? { executeAll: module.executeAll } : undefined;
+	if (!module?.executeAll || module.runsAllItems?.call(context) === false) return undefined;
+	return { executeAll: module.executeAll };
 }

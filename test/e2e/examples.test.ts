@@ -4,7 +4,10 @@ import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
 import { staticFlowJson } from './support/flows-api';
 import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
 
-/** Every file in examples/ imports into real n8n with only known node types, activates and answers its webhook. */
+/**
+ * Every file in examples/ imports into real n8n with only known node types; those started by a webhook activate and
+ * answer it. (The scheduled sheet broadcast runs in broadcast.test.ts with its sheet stood in for.)
+ */
 describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 	const n8n = () => instance(profile);
 
@@ -15,7 +18,8 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 		expect(examples.length).toBeGreaterThan(0);
 		for (const example of examples) {
 			for (const node of example.workflow.nodes) expect(known).toContain(String(node.type));
-			await n8n().api.importAndActivate(example.workflow);
+			if (example.activate) await n8n().api.importAndActivate(example.workflow);
+			else await n8n().api.createWorkflow(example.workflow);
 			for (const path of example.webhookPaths) await waitForWebhook(n8n().webhookBaseUrl, path);
 		}
 		await openConversationWindow(loadE2eEnv().sandboxUrl, '15550100097');

@@ -10,6 +10,18 @@ export interface ExampleWorkflow {
 	workflow: WorkflowJson;
 	/** Production webhook paths of its Webhook nodes. */
 	webhookPaths: string[];
+	/**
+	 * Whether it is activated on import: examples started by a webhook or one of our triggers. Others (a schedule
+	 * over the user's own Google Sheet, say) need the user's data and credentials first, so they are imported only.
+	 */
+	activate: boolean;
+}
+
+function startsByWebhook(workflow: WorkflowJson): boolean {
+	return workflow.nodes.some((node) => {
+		const type = String(node.type);
+		return type === 'n8n-nodes-base.webhook' || (type.startsWith('n8n-nodes-whatsapp-flows.') && /(Trigger|Endpoint)$/.test(type));
+	});
 }
 
 /** Credential ids by type; examples reference them as "{{credential:<type>}}". */
@@ -29,13 +41,15 @@ export function loadExamples(credentialIds: CredentialIds): ExampleWorkflow[] {
 			const webhookPaths = workflow.nodes
 				.filter((node) => node.type === 'n8n-nodes-base.webhook')
 				.map((node) => String((node.parameters as { path?: string }).path));
-			return { file, workflow, webhookPaths };
+			return { file, workflow, webhookPaths, activate: startsByWebhook(workflow) };
 		});
 }
 
-/** Imports and activates every example; returns the workflow id per file. */
+/** Imports every example, activating those started by a webhook; returns the workflow id per file. */
 export async function importExamples(api: N8nApi, credentialIds: CredentialIds): Promise<Record<string, string>> {
 	const ids: Record<string, string> = {};
-	for (const example of loadExamples(credentialIds)) ids[example.file] = await api.importAndActivate(example.workflow);
+	for (const example of loadExamples(credentialIds)) {
+		ids[example.file] = example.activate ? await api.importAndActivate(example.workflow) : await api.createWorkflow(example.workflow);
+	}
 	return ids;
 }

@@ -109,12 +109,18 @@ describe('interactive messages', () => {
 	});
 
 	const button = (id: string, title: string) => ({ type: 'reply', reply: { id, title } });
+	it('accepts a list body of 4096 characters (interactive-list-messages), unlike a reply-buttons body (1024)', async () => {
+		const list = { type: 'list', body: { text: 'x'.repeat(4096) }, action: { button: 'Pick', sections: [{ rows: [{ id: 'r', title: 't' }] }] } };
+		expect((await send({ type: 'interactive', interactive: list })).status).toBe(200);
+	});
+
 	it.each([
 		['4 reply buttons', { type: 'button', body: { text: 'b' }, action: { buttons: [1, 2, 3, 4].map((n) => button(`id${n}`, `t${n}`)) } }, 'at most 3 buttons'],
 		['a button title over 20 characters', { type: 'button', body: { text: 'b' }, action: { buttons: [button('a', 'x'.repeat(21))] } }, 'at most 20 characters'],
 		['repeated button ids', { type: 'button', body: { text: 'b' }, action: { buttons: [button('a', 'x'), button('a', 'y')] } }, 'must be unique'],
 		['a body over 1024 characters', { type: 'button', body: { text: 'x'.repeat(1025) }, action: { buttons: [button('a', 'x')] } }, 'at most 1024 characters'],
 		['a header over 60 characters', { type: 'button', header: { type: 'text', text: 'x'.repeat(61) }, body: { text: 'b' }, action: { buttons: [button('a', 'x')] } }, 'at most 60 characters'],
+		['a list body over 4096 characters', { type: 'list', body: { text: 'x'.repeat(4097) }, action: { button: 'Pick', sections: [{ rows: [{ id: 'r', title: 't' }] }] } }, 'at most 4096 characters'],
 		['11 list rows', { type: 'list', body: { text: 'b' }, action: { button: 'Pick', sections: [{ title: 's', rows: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `r${i}` })) }] } }, 'at most 10 rows'],
 		['a list button over 20 characters', { type: 'list', body: { text: 'b' }, action: { button: 'x'.repeat(21), sections: [{ rows: [{ id: 'r', title: 't' }] }] } }, 'at most 20 characters'],
 		['a row description over 72 characters', { type: 'list', body: { text: 'b' }, action: { button: 'Pick', sections: [{ rows: [{ id: 'r', title: 't', description: 'x'.repeat(73) }] }] } }, 'at most 72 characters'],

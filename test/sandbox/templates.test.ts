@@ -105,6 +105,26 @@ describe('creating and deleting', () => {
 		expectGraphError(await post(sandbox, templatesPath, { token, json }), 400, 100);
 	});
 
+	it('creates a coupon template: a COPY_CODE button takes an example code and no text (coupon-templates), and sends with coupon_code', async () => {
+		const coupon = { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SPRING25' }] };
+		const created = await post<{ id: string }>(sandbox, templatesPath, {
+			token,
+			json: { name: 'spring_coupon', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'Spring sale' }, coupon] },
+		});
+		expect(created.status).toBe(200);
+		await sandbox.state.webhooks.idle();
+		const send = await sendTemplate({
+			name: 'spring_coupon',
+			language: { code: 'en_US' },
+			components: [{ type: 'button', sub_type: 'copy_code', index: '0', parameters: [{ type: 'coupon_code', coupon_code: 'SPRING25' }] }],
+		});
+		expect(send.status).toBe(200);
+		const twoCodes = { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'A1' }, { type: 'COPY_CODE', example: 'B2' }] };
+		expectGraphError(await post(sandbox, templatesPath, { token, json: { name: 'two_codes', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'x' }, twoCodes] } }), 400, 100);
+		const longCode = { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'X'.repeat(21) }] };
+		expectGraphError(await post(sandbox, templatesPath, { token, json: { name: 'long_code', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'x' }, longCode] } }), 400, 100);
+	});
+
 	it('refuses a second template with the same name and language (subcode 2388024)', async () => {
 		const error = expectGraphError(await post(sandbox, templatesPath, { token, json: { name: 'hello_world', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'x' }] } }), 400, 100);
 		expect(error.error_subcode).toBe(2388024);

@@ -22,6 +22,8 @@ export interface OperationModule {
 	 * item, paired, and honour continueOnFail itself.
 	 */
 	executeAll?(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+	/** With both `execute` and `executeAll`: false runs item by item (a send operation outside broadcast mode). */
+	runsAllItems?(this: IExecuteFunctions): boolean;
 }
 
 /** One resource of the WhatsApp Flows node: its operations and the credential they use. */
@@ -30,11 +32,8 @@ export interface ResourceModule {
 	value: string;
 	/** The credential types its operations read; each is shown in the node only for the resources that need it. */
 	credentials: string[];
-	/**
-	 * Credential types some of its operations use when one is selected (e.g. the Flow key, to compare with the key
-	 * Meta holds); shown for the resource but not required. Operations check `getNode().credentials` first.
-	 */
-	optionalCredentials?: string[];
+	/** Credential types only some operations may use (e.g. the app's flow token secret for a signed flow token). */
+	optionalCredentials?: Record<string, string[]>;
 	defaultOperation: string;
 	operations: Record<string, OperationModule>;
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
 export const APP_CREDENTIAL = 'whatsAppFlowsAppApi';
 
@@ -11,7 +11,16 @@ export interface AppCredential {
 }
 
 export async function readAppCredential(context: IExecuteFunctions | IHookFunctions | IWebhookFunctions): Promise<AppCredential> {
-	const data = await context.getCredentials(APP_CREDENTIAL);
+	let missing = false;
+	const data: ICredentialDataDecryptedObject = await context.getCredentials(APP_CREDENTIAL).catch((error: unknown) => {
+		// n8n's words when an optional credential was left empty.
+		missing = error instanceof Error && /does not require credentials|does not have any credentials set/.test(error.message);
+		if (!missing) throw error;
+		return {};
+	});
+	if (missing) {
+		throw new NodeOperationError(context.getNode(), 'Select a "WhatsApp Meta App" credential in the node: its flow token secret signs the flow token');
+	}
 	const appSecret = String(data.appSecret ?? '');
 	const dedicated = String(data.flowTokenSecret ?? '');
 	return {

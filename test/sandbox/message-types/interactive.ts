@@ -19,6 +19,8 @@ import { chars, present, type MessageValidator } from './types';
 export const INTERACTIVE_LIMITS = {
 	headerText: 60,
 	bodyText: 1024,
+	/** messages/interactive-list-messages (updated Nov 2025): a list's body text holds "Maximum 4096 characters". */
+	listBodyText: 4096,
 	footerText: 60,
 	buttonsMin: 1,
 	buttonsMax: 3,
@@ -190,7 +192,7 @@ export const validateInteractive: MessageValidator = (interactive, ctx) => {
 	}
 	validateHeader(interactive.header);
 	if (!isRecord(interactive.body)) throw requiredParameter("interactive['body']");
-	text(interactive.body.text, "interactive['body']['text']", INTERACTIVE_LIMITS.bodyText, true);
+	text(interactive.body.text, "interactive['body']['text']", type === 'list' ? INTERACTIVE_LIMITS.listBodyText : INTERACTIVE_LIMITS.bodyText, true);
 	if (interactive.footer !== undefined) {
 		if (!isRecord(interactive.footer)) throw parameterWrongType("interactive['footer']", 'object');
 		text(interactive.footer.text, "interactive['footer']['text']", INTERACTIVE_LIMITS.footerText, true);

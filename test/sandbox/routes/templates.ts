@@ -14,7 +14,7 @@ import { pageOf, requireBusinessToken } from './flows';
 import type { GraphRoute } from './types';
 
 /** Limits from business-management-api/message-templates (components). */
-export const TEMPLATE_LIMITS = { name: 512, headerText: 60, bodyText: 1024, footerText: 60, buttons: 10, buttonText: 25 } as const;
+export const TEMPLATE_LIMITS = { name: 512, headerText: 60, bodyText: 1024, footerText: 60, buttons: 10, buttonText: 25, couponCode: 20 } as const;
 const CATEGORIES: TemplateCategory[] = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 
 function templateView(t: TemplateRecord): Record<string, unknown> {
@@ -59,6 +59,15 @@ function checkButtons(state: SandboxState, buttons: unknown, category: TemplateC
 			}
 			out.otp_type = otp;
 			if (b.text !== undefined) checkText(b.text, `buttons[${i}]['text']`, TEMPLATE_LIMITS.buttonText);
+			return out;
+		}
+		if (type === 'COPY_CODE') {
+			// templates/marketing-templates/coupon-templates: no button text ("cannot be customized"), an example code
+			// of at most 20 characters, one copy-code button per template.
+			checkText(b.example, `buttons[${i}]['example']`, TEMPLATE_LIMITS.couponCode);
+			if (buttons.filter((other) => isRecord(other) && String(other.type).toUpperCase() === 'COPY_CODE').length > 1) {
+				throw invalidParameterWithDetails('A template may have only one copy code button');
+			}
 			return out;
 		}
 		checkText(b.text, `buttons[${i}]['text']`, TEMPLATE_LIMITS.buttonText);

@@ -8,7 +8,8 @@ export const encryptionKeyResource: ResourceModule = {
 	name: 'Encryption Key',
 	value: 'encryptionKey',
 	credentials: ['whatsAppFlowsCloudApi'],
-	optionalCredentials: ['whatsAppFlowsPrivateKeyApi'],
+	// Used when selected, to compare the uploaded key with the endpoint's private key.
+	optionalCredentials: { whatsAppFlowsPrivateKeyApi: ['generate', 'get', 'rotate', 'upload'] },
 	defaultOperation: 'get',
 	operations: { generate: generateKeyOperation, get: getKeyOperation, rotate: rotateKeyOperation, upload: uploadKeyOperation },
 };

@@ -1,0 +1,10 @@
+export { MessageFieldError, characterCount } from './field-checks';
+export { FLOW_MESSAGE_LIMITS, LIST_LIMITS, REPLY_BUTTON_LIMITS, TEMPLATE_LIMITS, TEXT_LIMITS } from './limits';
+export { markAsReadBody, messageRequestBody, type MessageContent } from './envelope';
+export { normalizeWaId, toField, type RecipientOptions } from './recipient';
+export { textContent } from './text';
+export { replyButtonsContent, type ReplyButtonsInput } from './reply-buttons';
+export { listContent, sectionsFromRows, type ListInput, type ListRowInput } from './list';
+export { flowIdOf, flowMessageContent, type FlowMessageInput, type FlowOpening } from './flow-message';
+export { templateContent, type TemplateButton, type TemplateHeader, type TemplateInput } from './template';
+export type { InteractiveHeader } from './interactive-parts';
