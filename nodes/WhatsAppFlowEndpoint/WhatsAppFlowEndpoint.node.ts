@@ -14,6 +14,7 @@ import {
 	type FlowEndpointConfig,
 	type FlowEndpointReply,
 } from '../shared/flow-endpoint/request-handler';
+import { processAesKeyHandoff } from '../shared/flow-endpoint/aes-key-handoff';
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
 import { activateFlowEndpoint, hasActivationWork } from '../shared/n8n/flow-endpoint-activation';
 import { responseCacheLookup } from '../shared/n8n/flow-response-cache';
@@ -335,6 +336,10 @@ export class WhatsAppFlowEndpoint implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		const requestContext = decision.item.whatsAppFlowRequest;
+		if (decision.requestKey !== undefined && 'encryptedAesKey' in requestContext) {
+			processAesKeyHandoff.put(requestContext.encryptedAesKey, decision.requestKey.aesKey, decision.requestKey.privateKey);
+		}
 		const workflowData = [[{ json: decision.item as unknown as IDataObject }]];
 		if (decision.reply !== undefined) {
 			// An error notification passed on to the workflow: acknowledged now, the workflow cannot answer it.

@@ -4,19 +4,21 @@
 // before it is timed. Part of scripts/bench/flow-endpoint.ts; alone:
 //   node -r ./test/sandbox/ts-register.cjs scripts/bench/flow-crypto.ts [--json]
 import { constants, createPrivateKey, privateDecrypt, type KeyObject } from 'node:crypto';
-import { decryptFlowRequest, encryptFlowResponse, encryptFlowResponseWithWrappedKey } from '../../nodes/shared/crypto/flow-crypto';
+import { decryptFlowRequest, encryptFlowResponse, encryptFlowResponseForIv, encryptFlowResponseWithWrappedKey } from '../../nodes/shared/crypto/flow-crypto';
 import { verifyHubSignature } from '../../nodes/shared/crypto/hub-signature';
 import { getFlowPrivateKey } from '../../nodes/shared/crypto/private-key';
+import { AesKeyHandoff } from '../../nodes/shared/flow-endpoint/aes-key-handoff';
 import { loadVectorSets, type VectorSet } from '../../test/sandbox/client/testing/vectors';
 import { referenceDecrypt, referenceDecryptWithKey, referenceEncrypt } from './meta-reference-crypto';
 
-export type CryptoVariant = 'bare' | 'minimal' | 'core' | 'executed' | 'reference';
+export type CryptoVariant = 'bare' | 'minimal' | 'core' | 'executed' | 'queue' | 'reference';
 
 export const CRYPTO_VARIANTS: Record<CryptoVariant, string> = {
 	bare: 'bare RSA-OAEP decrypt, cached KeyObject',
 	minimal: 'least node:crypto work: cached key, no checks',
 	core: 'our core: key cache + decrypt + encrypt',
-	executed: 'as run in n8n: + signature, respond node re-unwraps',
+	executed: 'as our nodes run in regular mode: + signature check, AES key handed to the respond node',
+	queue: 'as in queue mode: + signature check, the respond node (a worker) unwraps the key again',
 	reference: "Meta's reference: PEM parsed per request",
 };
 
@@ -50,6 +52,7 @@ type Operation = (request: Prepared) => void;
 function operations(set: VectorSet): Record<CryptoVariant, Operation> {
 	const passphrase = set.passphrase ?? '';
 	const cachedKey: KeyObject = createPrivateKey({ key: set.privateKeyPem, passphrase });
+	const handoff = new AesKeyHandoff(15_000, 4096);
 	return {
 		bare: (request) => {
 			privateDecrypt({ key: cachedKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, request.wrappedKey);
@@ -63,7 +66,17 @@ function operations(set: VectorSet): Record<CryptoVariant, Operation> {
 			encryptFlowResponse(request.answer, decrypted.aesKey, decrypted.iv);
 		},
 		executed: (request) => {
-			// The trigger: signature, then decrypt; the respond node: the AES key unwrapped again from the wrapped key.
+			// The trigger: signature, decrypt, hand the AES key over; the respond node: take it, encrypt.
+			if (!verifyHubSignature(request.rawBody, request.signatureHeader, set.appSecret).valid) throw new Error('signature');
+			const triggerKey = getFlowPrivateKey(set.privateKeyPem, passphrase);
+			const wrapped = String(request.parsedBody.encrypted_aes_key);
+			handoff.put(wrapped, decryptFlowRequest(request.parsedBody, triggerKey).aesKey, triggerKey);
+			const aesKey = handoff.take(wrapped, getFlowPrivateKey(set.privateKeyPem, passphrase));
+			if (aesKey === undefined) throw new Error('handoff');
+			encryptFlowResponseForIv(request.answer, aesKey, String(request.parsedBody.initial_vector));
+		},
+		queue: (request) => {
+			// The trigger: signature, then decrypt; the respond node on a worker: the AES key unwrapped again.
 			if (!verifyHubSignature(request.rawBody, request.signatureHeader, set.appSecret).valid) throw new Error('signature');
 			decryptFlowRequest(request.parsedBody, getFlowPrivateKey(set.privateKeyPem, passphrase));
 			encryptFlowResponseWithWrappedKey(
@@ -96,6 +109,7 @@ function checkKnownAnswers(set: VectorSet): void {
 			referenceEncrypt(answer, reference.aesKey, reference.iv) === vector.encryptedResponse,
 			encryptFlowResponseWithWrappedKey(answer, String(body.encrypted_aes_key), String(body.initial_vector), getFlowPrivateKey(set.privateKeyPem, passphrase)) ===
 				vector.encryptedResponse,
+			encryptFlowResponseForIv(answer, ours.aesKey, String(body.initial_vector)) === vector.encryptedResponse,
 		];
 		if (checks.includes(false)) throw new Error(`${set.keyFormat}: a variant does not reproduce Meta's known answer`);
 	}
