@@ -1,10 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-
-interface HandedKey {
-	aesKey: Buffer;
-	privateKey: KeyObject;
-	expiresAt: number;
-}
+import { TtlCache } from './ttl-cache';
 
 /**
  * The AES key of a request the trigger decrypted, handed to the respond node of the same execution when both run in
@@ -14,28 +9,21 @@ interface HandedKey {
  * unwraps the wrapped key from the trigger's output again.
  */
 export class AesKeyHandoff {
-	private readonly entries = new Map<string, HandedKey>();
+	private readonly keys: TtlCache<{ aesKey: Buffer; privateKey: KeyObject }>;
 
-	constructor(
-		readonly ttlMs: number,
-		readonly capacity: number,
-		private readonly now: () => number = Date.now,
-	) {}
+	constructor(ttlMs: number, capacity: number, now: () => number = Date.now) {
+		this.keys = new TtlCache(ttlMs, capacity, now);
+	}
 
 	get size(): number {
-		return this.entries.size;
+		return this.keys.size;
 	}
 
 	/** `encryptedAesKey` is the request's field as received (base64): unique per request. */
 	put(encryptedAesKey: string, aesKey: Buffer, privateKey: KeyObject): void {
-		this.dropExpired();
-		this.entries.delete(encryptedAesKey);
-		this.entries.set(encryptedAesKey, { aesKey, privateKey, expiresAt: this.now() + this.ttlMs });
-		while (this.entries.size > this.capacity) {
-			const oldest = this.entries.keys().next().value;
-			if (oldest === undefined) break;
-			this.entries.delete(oldest);
-		}
+		// Keys nobody took (queue mode, or a workflow that never answered) do not stay in memory longer than needed.
+		this.keys.pruneExpired();
+		this.keys.set(encryptedAesKey, { aesKey, privateKey });
 	}
 
 	/**
@@ -43,20 +31,9 @@ export class AesKeyHandoff {
 	 * decrypted with another private key than `privateKey` (the respond node must use the trigger's key credential).
 	 */
 	take(encryptedAesKey: string, privateKey: KeyObject): Buffer | undefined {
-		const entry = this.entries.get(encryptedAesKey);
-		if (entry === undefined) return undefined;
-		this.entries.delete(encryptedAesKey);
-		if (entry.expiresAt <= this.now() || entry.privateKey !== privateKey) return undefined;
-		return entry.aesKey;
-	}
-
-	/** Entries are in insertion order with one TTL, so the expired ones are at the front. */
-	private dropExpired(): void {
-		const now = this.now();
-		for (const [key, entry] of this.entries) {
-			if (entry.expiresAt > now) break;
-			this.entries.delete(key);
-		}
+		const entry = this.keys.get(encryptedAesKey);
+		this.keys.delete(encryptedAesKey);
+		return entry?.privateKey === privateKey ? entry.aesKey : undefined;
 	}
 }
 
