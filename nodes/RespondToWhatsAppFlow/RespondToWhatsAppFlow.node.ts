@@ -7,7 +7,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { encryptFlowResponseWithWrappedKey, FlowDecryptionError } from '../shared/crypto/flow-crypto';
+import { encryptFlowResponseForIv, encryptFlowResponseWithWrappedKey, FlowDecryptionError } from '../shared/crypto/flow-crypto';
 import { FlowPrivateKeyError, getFlowPrivateKey } from '../shared/crypto/private-key';
 import {
 	checkCustomResponse,
@@ -19,6 +19,7 @@ import {
 	parseJsonParameter,
 	readEncryptionContext,
 } from '../shared/flow-endpoint/flow-response';
+import { processAesKeyHandoff } from '../shared/flow-endpoint/aes-key-handoff';
 import type { FlowRequestEncryptionContext } from '../shared/flow-endpoint/request-handler';
 import { TtlCache } from '../shared/flow-endpoint/ttl-cache';
 import { fillResponseCache } from '../shared/n8n/flow-response-cache';
@@ -325,13 +326,14 @@ async function readKeyMaterial(context: IExecuteFunctions): Promise<KeyMaterial>
 async function encryptAnswer(context: IExecuteFunctions, answer: Record<string, unknown>, encryption: FlowRequestEncryptionContext): Promise<string> {
 	const node = context.getNode();
 	const cacheKey = JSON.stringify([context.getWorkflow().id ?? '', node.id, node.name, node.credentials?.[PRIVATE_KEY_CREDENTIAL]?.id ?? '']);
-	const encrypt = (material: KeyMaterial) =>
-		encryptFlowResponseWithWrappedKey(
-			answer,
-			encryption.encryptedAesKey,
-			encryption.initialVector,
-			getFlowPrivateKey(material.pem, material.passphrase || undefined),
-		);
+	const encrypt = (material: KeyMaterial) => {
+		const privateKey = getFlowPrivateKey(material.pem, material.passphrase || undefined);
+		// In the trigger's process (regular mode) it handed over the AES key; otherwise it is unwrapped again.
+		const aesKey = processAesKeyHandoff.take(encryption.encryptedAesKey, privateKey);
+		return aesKey !== undefined
+			? encryptFlowResponseForIv(answer, aesKey, encryption.initialVector)
+			: encryptFlowResponseWithWrappedKey(answer, encryption.encryptedAesKey, encryption.initialVector, privateKey);
+	};
 	const kept = keyCache.get(cacheKey);
 	if (kept !== undefined) {
 		try {

@@ -1,4 +1,3 @@
-import * as n8nWorkflow from 'n8n-workflow';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -15,23 +14,16 @@ import {
 	type FlowEndpointConfig,
 	type FlowEndpointReply,
 } from '../shared/flow-endpoint/request-handler';
+import { processAesKeyHandoff } from '../shared/flow-endpoint/aes-key-handoff';
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
 import { activateFlowEndpoint, hasActivationWork } from '../shared/n8n/flow-endpoint-activation';
 import { responseCacheLookup } from '../shared/n8n/flow-response-cache';
 import { STATE_CREDENTIAL, STATE_STORE_OPTIONS } from '../shared/n8n/state-store';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
+import { WEBHOOK_PATH_FIELD } from '../shared/n8n/webhook-path';
 import { testCloudApi, testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
 
 const PRIVATE_KEY_CREDENTIAL = 'whatsAppFlowsPrivateKeyApi';
-
-/**
- * n8n 2.x resolves `path` without its expression engine when the description carries a native resolver
- * (webhookDescriptionFields); n8n 1.x has no such helper and evaluates the template.
- */
-const PATH_FIELD: { path: string } =
-	typeof n8nWorkflow.webhookDescriptionFields === 'function' && typeof n8nWorkflow.fromParameter === 'function'
-		? n8nWorkflow.webhookDescriptionFields({ path: n8nWorkflow.fromParameter('path') })
-		: { path: '={{$parameter["path"]}}' };
 
 interface EndpointSecrets {
 	appSecret: string;
@@ -48,10 +40,26 @@ interface EndpointSecrets {
  */
 const keptSecrets = new KeptSecrets<EndpointSecrets>({ ttlMs: 15_000, rereadAfterMs: 1_000 });
 
-/** What this node reads from n8n's request (an Express request with n8n's `rawBody`). */
+/** What this node reads from n8n's request (an Express request with n8n's `rawBody` and `readRawBody`). */
 interface EndpointRequest {
 	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
 	headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * The body as received. From node version 1.1 on, n8n reads it before `webhook()` only for the content types it
+ * parses (Meta sends application/json); otherwise it is read here.
+ */
+async function rawBodyOf(request: EndpointRequest): Promise<Buffer | undefined> {
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			return undefined;
+		}
+	}
+	return request.rawBody;
 }
 
 /** What this node writes to n8n's response (an Express response). */
@@ -74,7 +82,10 @@ export class WhatsAppFlowEndpoint implements INodeType {
 		name: 'whatsAppFlowEndpoint',
 		icon: { light: 'file:../../icons/whatsapp-flows.svg', dark: 'file:../../icons/whatsapp-flows.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n evaluates the expression `$parameter["options"]["binaryData"]` on every request to a
+		// version-1 webhook node (n8n 2.x: in an expression isolate); from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"POST /" + $parameter["path"]}}',
 		description:
 			'The endpoint of a WhatsApp Flow: checks the signature, decrypts the request, answers health checks itself and starts the workflow for INIT, BACK and data_exchange',
@@ -93,7 +104,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 				httpMethod: 'POST',
 				// The workflow answers through the "Respond to WhatsApp Flow" node, which encrypts the answer.
 				responseMode: 'responseNode',
-				...PATH_FIELD,
+				...WEBHOOK_PATH_FIELD,
 				isFullPath: true,
 			},
 		],
@@ -304,7 +315,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 			passErrorNotifications: options.passErrorNotifications === true,
 			...(cacheLookup === undefined ? {} : { responseCache: cacheLookup }),
 		});
-		const httpRequest = { rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] };
+		const httpRequest = { rawBody: await rawBodyOf(request), signatureHeader: request.headers['x-hub-signature-256'] };
 
 		const decision = await keptSecrets.decide(
 			secretsKey(this),
@@ -325,6 +336,10 @@ export class WhatsAppFlowEndpoint implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		const requestContext = decision.item.whatsAppFlowRequest;
+		if (decision.requestKey !== undefined && 'encryptedAesKey' in requestContext) {
+			processAesKeyHandoff.put(requestContext.encryptedAesKey, decision.requestKey.aesKey, decision.requestKey.privateKey);
+		}
 		const workflowData = [[{ json: decision.item as unknown as IDataObject }]];
 		if (decision.reply !== undefined) {
 			// An error notification passed on to the workflow: acknowledged now, the workflow cannot answer it.

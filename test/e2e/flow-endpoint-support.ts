@@ -19,10 +19,13 @@ export interface FlowEndpointCredentials {
 	publicKeyPem: string;
 }
 
-/** The sandbox Meta app (app secret, flow token secret) and a fresh demo key pair, as credentials in this n8n. */
-export async function flowEndpointCredentials(n8n: E2eInstance, sandboxUrl: string): Promise<FlowEndpointCredentials> {
+/** The sandbox Meta app (app secret, flow token secret) and a key pair (a fresh demo one by default), as credentials in this n8n. */
+export async function flowEndpointCredentials(
+	n8n: E2eInstance,
+	sandboxUrl: string,
+	pair: { privateKeyPem: string; publicKeyPem: string } = demoFlowKeyPair(),
+): Promise<FlowEndpointCredentials> {
 	const appData = sandboxAppData(sandboxUrl);
-	const pair = demoFlowKeyPair();
 	// Straight through n8n's API: neither type makes authenticated HTTP requests, so n8n 1.x's schema for them has no
 	// allowedHttpRequestDomains field (createCredential adds one on n8n 1.x).
 	const create = async (name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> => {
@@ -57,6 +60,7 @@ export function triggerNode(path: string, credentials: FlowEndpointCredentials, 
 	return {
 		name: TRIGGER_NAME,
 		type: TRIGGER_TYPE,
+		typeVersion: 1.1,
 		parameters: { path, options },
 		credentials: { whatsAppFlowsAppApi: credentials.app, whatsAppFlowsPrivateKeyApi: credentials.key },
 	};

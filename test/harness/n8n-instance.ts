@@ -24,6 +24,8 @@ export interface N8nInstanceInfo {
 
 export interface N8nInstance extends N8nInstanceInfo {
 	api: N8nApi;
+	/** The n8n processes' ids; each leads a process group holding its task runners (benchmarks count their CPU). */
+	processIds: number[];
 	stop(): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 			cookie,
 			logFiles: processes.map((started) => started.logFile),
 			api: new N8nApi(baseUrl, apiKey, cookie),
+			processIds: processes.flatMap((started) => (started.child.pid === undefined ? [] : [started.child.pid])),
 			stop: stopAll,
 		};
 	} catch (error) {

@@ -21,7 +21,7 @@ export function buildTestkit(): void {
 				name: 'n8n-nodes-wa-flows-testkit',
 				version: '0.0.0',
 				private: true,
-				n8n: { n8nNodesApiVersion: 1, credentials: [], nodes: ['dist/test/testkit/StoreProbe.node.js'] },
+				n8n: { n8nNodesApiVersion: 1, credentials: [], nodes: ['dist/test/testkit/StoreProbe.node.js', 'dist/test/testkit/NoExecutionAnswer.node.js'] },
 			},
 			null,
 			2,

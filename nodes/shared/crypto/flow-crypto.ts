@@ -129,6 +129,13 @@ export function encryptFlowResponse(response: unknown, aesKey: Buffer, iv: Buffe
 	return Buffer.concat([ciphertext, cipher.getAuthTag()]).toString('base64');
 }
 
+/** encryptFlowResponse from the request's IV as received (base64). */
+export function encryptFlowResponseForIv(response: unknown, aesKey: Buffer, ivB64: string): string {
+	const iv = typeof ivB64 === 'string' ? decodeBase64Strict(ivB64) : undefined;
+	if (iv === undefined || iv.length !== IV_BYTES) throw new FlowDecryptionError();
+	return encryptFlowResponse(response, aesKey, iv);
+}
+
 /** encryptFlowResponse from the request's wrapped key and IV (both base64, as received). */
 export function encryptFlowResponseWithWrappedKey(
 	response: unknown,
@@ -136,8 +143,5 @@ export function encryptFlowResponseWithWrappedKey(
 	ivB64: string,
 	privateKey: KeyObject,
 ): string {
-	const aesKey = unwrapFlowAesKey(encryptedAesKeyB64, privateKey);
-	const iv = typeof ivB64 === 'string' ? decodeBase64Strict(ivB64) : undefined;
-	if (iv === undefined || iv.length !== IV_BYTES) throw new FlowDecryptionError();
-	return encryptFlowResponse(response, aesKey, iv);
+	return encryptFlowResponseForIv(response, unwrapFlowAesKey(encryptedAesKeyB64, privateKey), ivB64);
 }

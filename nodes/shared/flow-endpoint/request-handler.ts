@@ -124,8 +124,12 @@ export interface FlowEndpointItem {
 export type FlowEndpointDecision =
 	/** Answer now; no execution. `detail` is for logs only. */
 	| { kind: 'reply'; reply: FlowEndpointReply; outcome: FlowEndpointOutcome; detail?: string }
-	/** Start the workflow with `item`; when `reply` is set the trigger answers it now (the workflow must not). */
-	| { kind: 'start'; item: FlowEndpointItem; reply?: FlowEndpointReply };
+	/**
+	 * Start the workflow with `item`; when `reply` is set the trigger answers it now (the workflow must not).
+	 * `requestKey` (when the workflow answers): the request's AES key and the private key that unwrapped it, for
+	 * handing to the respond node in memory; never part of `item`.
+	 */
+	| { kind: 'start'; item: FlowEndpointItem; reply?: FlowEndpointReply; requestKey?: { aesKey: Buffer; privateKey: KeyObject } };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -318,7 +322,7 @@ export async function handleFlowEndpointRequest(
 				? { answeredByTrigger: true }
 				: { encryptedAesKey, initialVector, ...(cacheRef === undefined ? {} : { responseCache: cacheRef }) },
 		},
-		...(acknowledgement === undefined ? {} : { reply: acknowledgement }),
+		...(acknowledgement === undefined ? { requestKey: { aesKey, privateKey } } : { reply: acknowledgement }),
 	};
 }
 

@@ -45,4 +45,13 @@ export class TtlCache<V> {
 	delete(key: string): void {
 		this.entries.delete(key);
 	}
+
+	/** Removes the expired entries now (otherwise they go when read or pushed out). Set order is expiry order. */
+	pruneExpired(): void {
+		const now = this.now();
+		for (const [key, entry] of this.entries) {
+			if (entry.expiresAt > now) break;
+			this.entries.delete(key);
+		}
+	}
 }

@@ -2,6 +2,7 @@ import { constants, createCipheriv, createDecipheriv, createPublicKey, publicEnc
 import {
 	decryptFlowRequest,
 	encryptFlowResponse,
+	encryptFlowResponseForIv,
 	encryptFlowResponseWithWrappedKey,
 	FlowDecryptionError,
 	unwrapFlowAesKey,
@@ -88,6 +89,13 @@ describe('Meta known-answer vectors (3 key formats × 6 requests)', () => {
 		).toBe(vector.encryptedResponse);
 		expect(unwrapFlowAesKey(body.encrypted_aes_key, key)).toEqual(decryptFlowRequest(body, key).aesKey);
 	});
+
+	it.each(knownAnswers)('%s / %s: reproduces it from the AES key and the IV as received', (_format, _action, keys, vector) => {
+		const key = parseFlowPrivateKey(keys.privateKeyPem, keys.passphrase);
+		const body = JSON.parse(vector.requestBody) as Record<string, string>;
+		const { aesKey } = decryptFlowRequest(body, key);
+		expect(encryptFlowResponseForIv(JSON.parse(vector.responseJson), aesKey, body.initial_vector)).toBe(vector.encryptedResponse);
+	});
 });
 
 describe('decryptFlowRequest and encryptFlowResponse round trip', () => {
@@ -166,6 +174,7 @@ describe('every decryption failure reads the same', () => {
 		expectUniformFailure(() => unwrapFlowAesKey('%%%', privateKey));
 		expectUniformFailure(() => unwrapFlowAesKey(flipByte(good.encrypted_aes_key, 0), privateKey));
 		expectUniformFailure(() => encryptFlowResponseWithWrappedKey({}, good.encrypted_aes_key, 'AAAA', privateKey));
+		expectUniformFailure(() => encryptFlowResponseForIv({}, Buffer.alloc(16), '%%%'));
 		const otherKey = parseFlowPrivateKey(keySet('pkcs8-plain').privateKeyPem);
 		expectUniformFailure(() => unwrapFlowAesKey(good.encrypted_aes_key, otherKey));
 	});

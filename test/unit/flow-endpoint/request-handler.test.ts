@@ -242,6 +242,7 @@ describe('health checks and error notifications', () => {
 		if (decision.kind !== 'start' || decision.reply === undefined) throw new Error('expected start with a reply');
 		expect(openAnswer(decision.reply.body, request.aesKey, request.iv)).toEqual({ data: { acknowledged: true } });
 		expect(decision.item).toMatchObject({ isErrorNotification: true, whatsAppFlowRequest: { answeredByTrigger: true } });
+		expect(decision.requestKey).toBeUndefined();
 	});
 });
 
@@ -262,6 +263,14 @@ describe('the workflow item', () => {
 		});
 		const text = JSON.stringify(item);
 		for (const form of ['base64', 'hex', 'base64url'] as const) expect(text).not.toContain(request.aesKey.toString(form));
+	});
+
+	it('comes with the AES key and the private key that unwrapped it, beside the item, for the respond node in this process', async () => {
+		const request = sealed({ version: '3.0', action: 'INIT', flow_token: 'tok' });
+		const decision = await handle(request);
+		if (decision.kind !== 'start') throw new Error('expected start');
+		expect(decision.requestKey?.aesKey.equals(request.aesKey)).toBe(true);
+		expect(decision.requestKey?.privateKey).toBe(privateKey);
 	});
 
 	it('gives INIT without screen or data a null screen and empty data', async () => {

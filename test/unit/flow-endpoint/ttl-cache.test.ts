@@ -37,3 +37,17 @@ describe('TtlCache', () => {
 		expect(c.get('a')).toBeUndefined();
 	});
 });
+
+describe('TtlCache.pruneExpired', () => {
+	it('removes only the entries whose time is up', () => {
+		let now = 0;
+		const c = new TtlCache<string>(100, 10, () => now);
+		c.set('a', 'A');
+		now = 50;
+		c.set('b', 'B');
+		now = 120;
+		c.pruneExpired();
+		expect(c.size).toBe(1);
+		expect(c.get('b')).toBe('B');
+	});
+});
