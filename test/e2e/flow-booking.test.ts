@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES_DIR, loadExamples } from '../harness/examples';
+import { EXAMPLES_DIR, loadExample } from '../harness/examples';
 import type { WorkflowJson } from '../harness/n8n-api';
 import { createEndpointFlow, sendEndpointFlowMessage, simulatedUser, uploadFlowPublicKey } from '../harness/sandbox-flows';
 import type { FlowStep } from '../sandbox/simulated-user/step-view';
@@ -17,14 +17,13 @@ import { openConversationWindow, uniquePath, waitForWebhook } from './support/wo
 const FLOW_JSON = readFileSync(join(EXAMPLES_DIR, 'flows', 'appointment-booking.flow.json'), 'utf8');
 
 function bookingExample(credentials: FlowEndpointCredentials, path: string, store?: CredentialRef): WorkflowJson {
-	const example = loadExamples({
+	const example = loadExample('appointment-booking-endpoint.json', {
 		whatsAppFlowsAppApi: credentials.app.id,
 		whatsAppFlowsPrivateKeyApi: credentials.key.id,
 		whatsAppFlowsCloudApi: 'unused',
 		hubspotAppToken: 'unused',
 		...(store ? { whatsAppFlowsStateApi: store.id } : {}),
-	}).find((candidate) => candidate.file === 'appointment-booking-endpoint.json');
-	if (!example) throw new Error('examples/appointment-booking-endpoint.json is missing');
+	});
 	const workflow = structuredClone(example.workflow);
 	workflow.name = `${workflow.name} ${path}`;
 	// Executions are saved here so the test can count them; the example itself saves none.

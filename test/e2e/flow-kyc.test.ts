@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { EXAMPLES_DIR, loadExamples } from '../harness/examples';
+import { EXAMPLES_DIR, loadExample } from '../harness/examples';
 import type { WorkflowJson } from '../harness/n8n-api';
 import { createEndpointFlow, sendEndpointFlowMessage, simulatedUser, uploadFlowPublicKey } from '../harness/sandbox-flows';
 import { parseMultipart } from '../sandbox/http-io';
@@ -52,15 +52,12 @@ function startStandInCrm(): Promise<{ server: Server; url: string; records: CrmR
 
 /** The example with its HubSpot calls pointed at the stand-in CRM. */
 function kycTwin(credentials: FlowEndpointCredentials, path: string, crmUrl: string): WorkflowJson {
-	const example = loadExamples({
+	const example = loadExample('kyc-onboarding-endpoint.json', {
 		whatsAppFlowsAppApi: credentials.app.id,
 		whatsAppFlowsPrivateKeyApi: credentials.key.id,
 		whatsAppFlowsCloudApi: 'unused',
 		hubspotAppToken: 'unused',
-	}).find(
-		(candidate) => candidate.file === 'kyc-onboarding-endpoint.json',
-	);
-	if (!example) throw new Error('examples/kyc-onboarding-endpoint.json is missing');
+	});
 	const workflow = structuredClone(example.workflow);
 	workflow.name = `${workflow.name} ${path}`;
 	workflow.settings = { ...workflow.settings, saveDataSuccessExecution: 'all' };

@@ -31,18 +31,21 @@ export function loadExamples(credentialIds: CredentialIds): ExampleWorkflow[] {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => {
-			const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8').replace(/\{\{credential:([A-Za-z0-9]+)\}\}/g, (_match, type: string) => {
-				const id = credentialIds[type];
-				if (!id) throw new Error(`example ${file} needs a ${type} credential`);
-				return id;
-			});
-			const workflow = JSON.parse(text) as WorkflowJson;
-			const webhookPaths = workflow.nodes
-				.filter((node) => node.type === 'n8n-nodes-base.webhook')
-				.map((node) => String((node.parameters as { path?: string }).path));
-			return { file, workflow, webhookPaths, activate: startsByWebhook(workflow) };
-		});
+		.map((file) => loadExample(file, credentialIds));
+}
+
+/** One example, its credential placeholders replaced. */
+export function loadExample(file: string, credentialIds: CredentialIds): ExampleWorkflow {
+	const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8').replace(/\{\{credential:([A-Za-z0-9]+)\}\}/g, (_match, type: string) => {
+		const id = credentialIds[type];
+		if (!id) throw new Error(`example ${file} needs a ${type} credential`);
+		return id;
+	});
+	const workflow = JSON.parse(text) as WorkflowJson;
+	const webhookPaths = workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.webhook')
+		.map((node) => String((node.parameters as { path?: string }).path));
+	return { file, workflow, webhookPaths, activate: startsByWebhook(workflow) };
 }
 
 /** Imports every example, activating those started by a webhook; returns the workflow id per file. */
