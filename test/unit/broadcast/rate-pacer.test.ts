@@ -55,10 +55,11 @@ describe('RatePacer (whatsapp/throughput: messages per second per number)', () =
 		const pacer = new RatePacer(80);
 		for (let i = 0; i < 80; i++) pacer.take(i * 12.5);
 		expect(pacer.earliestStart(1000)).toBe(1000);
-		for (let i = 0; i < 4; i++) pacer.slowDown(1000);
-		expect(pacer.margin(1000)).toBe(40);
-		expect(pacer.earliestStart(1000)).toBe(1040);
-		expect(pacer.margin(2000)).toBe(20);
+		for (let i = 0; i < 8; i++) pacer.slowDown(1000);
+		expect(pacer.margin(1000)).toBe(80);
+		expect(pacer.earliestStart(1000)).toBe(1080);
+		// 80/s × 5 % × 10 ms: refusals of up to 4 a second leave no lasting margin.
+		expect(pacer.margin(2000)).toBe(40);
 		expect(pacer.margin(60_000)).toBe(0);
 		for (let i = 0; i < 100; i++) pacer.slowDown(2000);
 		expect(pacer.margin(2000)).toBe(250);
