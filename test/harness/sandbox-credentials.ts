@@ -19,10 +19,18 @@ export interface CredentialTarget {
 	cookie: string;
 }
 
-/** Creates a credential; n8n 1.x's public API schema wants the domain-restriction field it adds to every type. */
+/**
+ * Creates a credential. n8n 1.x's public API schema wants the domain-restriction field it adds to the types that
+ * authenticate HTTP requests, and refuses it for the others.
+ */
 export async function createCredentialIn(target: CredentialTarget, name: string, type: string, data: Record<string, unknown>): Promise<string> {
-	const compatible = target.major === 1 ? { allowedHttpRequestDomains: 'all', ...data } : data;
-	return await target.api.createCredential(name, type, compatible);
+	if (target.major !== 1) return await target.api.createCredential(name, type, data);
+	try {
+		return await target.api.createCredential(name, type, { allowedHttpRequestDomains: 'all', ...data });
+	} catch (error) {
+		if (!(error as Error).message.includes('allowedHttpRequestDomains')) throw error;
+		return await target.api.createCredential(name, type, data);
+	}
 }
 
 export const SANDBOX_VERIFY_TOKEN = 'sandbox-verify-token';
