@@ -24,14 +24,14 @@ const OPERATIONS: Record<string, Record<string, OperationModule>> = Object.fromE
  */
 function credentialShownFor(name: string): Pick<INodeCredentialDescription, 'required' | 'displayOptions'> {
 	const resources = RESOURCES.filter((resource) => resource.credentials.includes(name));
-	const optional = RESOURCES.filter((resource) => resource.operationCredentials?.[name] !== undefined);
+	const optional = RESOURCES.filter((resource) => resource.optionalCredentials?.[name] !== undefined);
 	const show: Record<string, string[]> = {
 		resource: resources.length + optional.length > 0 ? [...resources, ...optional].map((resource) => resource.value) : [`${name}Test`],
 	};
 	if (optional.length > 0) {
 		show.operation = [
 			...resources.flatMap((resource) => Object.keys(resource.operations)),
-			...optional.flatMap((resource) => resource.operationCredentials?.[name] ?? []),
+			...optional.flatMap((resource) => resource.optionalCredentials?.[name] ?? []),
 		];
 	}
 	return { required: optional.length === 0, displayOptions: { show } };

@@ -32,11 +32,8 @@ export interface ResourceModule {
 	value: string;
 	/** The credential types its operations read; each is shown in the node only for the resources that need it. */
 	credentials: string[];
-	/**
-	 * Credential types that only some of its operations use, and then not always (the app's flow token secret signs
-	 * the flow token of Send Flow and Send Template): shown for those operations, not required.
-	 */
-	operationCredentials?: Record<string, string[]>;
+	/** Credential types only some operations may use (e.g. the app's flow token secret for a signed flow token). */
+	optionalCredentials?: Record<string, string[]>;
 	defaultOperation: string;
 	operations: Record<string, OperationModule>;
 }

@@ -11,7 +11,7 @@ export const messageResource: ResourceModule = {
 	value: 'message',
 	credentials: ['whatsAppFlowsCloudApi'],
 	// A signed flow token (flow messages, FLOW buttons of templates) is signed with the app's flow token secret.
-	operationCredentials: { whatsAppFlowsAppApi: ['sendFlow', 'sendTemplate'] },
+	optionalCredentials: { whatsAppFlowsAppApi: ['sendFlow', 'sendTemplate'] },
 	defaultOperation: 'sendText',
 	operations: { sendText, sendTemplate, sendFlow, sendButtons, sendList, markAsRead },
 };
