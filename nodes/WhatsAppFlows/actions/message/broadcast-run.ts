@@ -45,8 +45,9 @@ function screen(param: ParamReader, settings: BroadcastSettings, fate: ItemFate)
 }
 
 /**
- * A send operation in broadcast mode: every item checked and built first, then sent by the broadcast core (paced,
- * bounded, pair-spaced, retried only when Meta did not take the message), one output item per input item.
+ * A send operation in broadcast mode: every item screened first (number, already sent, consent, variant, one per
+ * number), then sent by the broadcast core (paced, bounded, pair-spaced, retried only when Meta did not take the
+ * message), each message built and checked when its first attempt starts; one output item per input item.
  */
 export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutionData[], spec: SendOperationSpec): Promise<INodeExecutionData[]> {
 	let settings: BroadcastSettings;
