@@ -14,7 +14,8 @@ import { parameterReaders, type ParamReader } from './parameter-reader';
 import { lazyFlowTokenSecret, replyToOf, type SendOperationSpec, type VariantChoice } from './send-operation';
 
 interface ReadyMessage {
-	body: Record<string, unknown>;
+	/** Dropped once the item is settled: a 10,000-row broadcast need not keep every body until the end. */
+	body?: Record<string, unknown>;
 	extra: IDataObject;
 }
 
@@ -114,7 +115,9 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 					kind: 'send',
 					timeoutMs: settings.requestTimeoutMs,
 				});
-			return await attemptSend(send, attemptNumber, { now: clock.now, random: Math.random });
+			const outcome = await attemptSend(send, attemptNumber, { now: clock.now, random: Math.random });
+			if (outcome.kind === 'final' || attemptNumber >= settings.maxAttempts) delete message.body;
+			return outcome;
 		},
 	});
 	const settledByIndex = new Map(settled.map((entry) => [entry.index, entry]));
