@@ -119,8 +119,12 @@ describe.each(profilesAmong('regular', 'queue'))('Broadcast in real n8n (%s)', (
 				variants: { variant: [{ name: 'short', weight: 1, cta: 'Join' }, { name: 'long', weight: 1, cta: 'Join the list' }] },
 				options: { recordId: '={{ $json.row }}' },
 			},
-			numbers.map((phone, row) => ({ phone, row: `row-${row + 2}` })),
+			[...numbers.map((phone, row) => ({ phone, row: `row-${row + 2}` })), { phone: freshNumber(), row: 'x'.repeat(65) }],
 		);
+		// A record id too long for a signed token: that item is checked when its turn comes, nothing is sent for it.
+		const tooLong = outcomes.pop()!;
+		expect(tooLong).toMatchObject({ status: 'failed', attempts: 0, errorField: 'Record ID', retrySafe: true });
+		expect(await sandbox.messagesTo(String(tooLong.waId))).toEqual([]);
 		expect(outcomes.every((o) => o.status === 'sent')).toBe(true);
 		for (const [row, outcome] of outcomes.entries()) {
 			const check = verifyFlowToken(String(outcome.flowToken), SANDBOX_FLOW_TOKEN_SECRET, { recipient: numbers[row], flowId });

@@ -69,10 +69,16 @@ export function describeFailure(error: unknown): SendFailure {
 	return { code: null, title: 'Not sent', message, cause: message, fix: 'Correct the item and send it again.', retrySafe: true };
 }
 
+/** 130429 is about this second's messages of the whole number (whatsapp/throughput), not about this message. */
+const THROUGHPUT = 130429;
+const NEXT_SECOND_MS = 1000;
+
 /**
  * Whether to try a failed send again, by the transport's one retry policy (graph/retry-policy.ts): only answers that
  * prove Meta did not take the message (4, 80007, 130429, 131056, 429, 5xx with Meta's error body) and requests that
- * never left; never after an answer-less failure that may have delivered it.
+ * never left; never after an answer-less failure that may have delivered it. In a broadcast a 130429 slows the
+ * pacer down (the whole send backs off), so the refused message itself only waits for the next second instead of
+ * 2ⁿ seconds, which would leave a tail of stragglers after the broadcast.
  */
 export function retryDelayAfter(error: unknown, attempt: number, random: () => number): number | undefined {
 	let failure: MetaApiError | HttpNetworkError | undefined;
@@ -80,7 +86,9 @@ export function retryDelayAfter(error: unknown, attempt: number, random: () => n
 	else if (error instanceof GraphNetworkError) failure = error.underlying;
 	if (failure === undefined) return undefined;
 	const decision = classifyFailure(failure, 'send', attempt, random);
-	return decision.action === 'retry' ? Math.min(decision.delayMs, DEFAULT_MAX_DELAY_MS) : undefined;
+	if (decision.action !== 'retry') return undefined;
+	if (failure instanceof MetaApiError && failure.code === THROUGHPUT) return NEXT_SECOND_MS;
+	return Math.min(decision.delayMs, DEFAULT_MAX_DELAY_MS);
 }
 
 export interface SendAnswer {

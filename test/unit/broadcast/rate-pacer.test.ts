@@ -28,7 +28,8 @@ describe('RatePacer (whatsapp/throughput: messages per second per number)', () =
 	it.each([1, 80, 250, 1000])('spaces starts evenly at %i per second', (perSecond) => {
 		const starts = simulate(perSecond, perSecond * 5, () => 0);
 		const achieved = (starts.length - 1) / ((starts[starts.length - 1] - starts[0]) / 1000);
-		expect(achieved).toBeGreaterThan(perSecond * 0.99);
+		// The window of 1,015 ms keeps 1.5 % of headroom for requests that arrive a little bunched.
+		expect(achieved).toBeGreaterThan(perSecond * 0.98);
 		expect(mostInAnySecond(starts)).toBeLessThanOrEqual(perSecond);
 	});
 
@@ -54,11 +55,12 @@ describe('RatePacer (whatsapp/throughput: messages per second per number)', () =
 	it('leaves more room between seconds after Meta says "too many", and less again as time passes', () => {
 		const pacer = new RatePacer(80);
 		for (let i = 0; i < 80; i++) pacer.take(i * 12.5);
-		expect(pacer.earliestStart(1000)).toBe(1000);
-		for (let i = 0; i < 4; i++) pacer.slowDown(1000);
-		expect(pacer.margin(1000)).toBe(40);
-		expect(pacer.earliestStart(1000)).toBe(1040);
-		expect(pacer.margin(2000)).toBe(20);
+		expect(pacer.earliestStart(1000)).toBe(1015);
+		for (let i = 0; i < 8; i++) pacer.slowDown(1000);
+		expect(pacer.margin(1000)).toBe(80);
+		expect(pacer.earliestStart(1000)).toBe(1095);
+		// 80/s × 5 % × 10 ms: refusals of up to 4 a second leave no lasting margin.
+		expect(pacer.margin(2000)).toBe(40);
 		expect(pacer.margin(60_000)).toBe(0);
 		for (let i = 0; i < 100; i++) pacer.slowDown(2000);
 		expect(pacer.margin(2000)).toBe(250);

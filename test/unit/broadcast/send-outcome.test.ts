@@ -16,10 +16,11 @@ describe('attemptSend: what one send came to, and whether to try again', () => {
 	});
 
 	it.each([
-		['130429 throughput', 400, 130429, 2000],
+		['130429 throughput (the pacer slows down; the message waits for the next second)', 400, 130429, 1000],
 		['4 too many calls', 400, 4, 2000],
 		['80007 WABA rate limit', 400, 80007, 2000],
 		['131056 pair rate (4^n s)', 400, 131056, 4000],
+		['HTTP 429', 429, 2, 2000],
 		['HTTP 500 with Meta\'s body', 500, 1, 2000],
 		['HTTP 503 code 2', 503, 2, 2000],
 	])('retries %s: Meta did not take the message', async (_what, status, code, delayMs) => {
@@ -39,7 +40,8 @@ describe('attemptSend: what one send came to, and whether to try again', () => {
 	it('waits longer on each later attempt, at most 64 s', async () => {
 		expect(await attemptSend(failing(metaError(400, 131056)), 2, options)).toMatchObject({ afterMs: 16_000 });
 		expect(await attemptSend(failing(metaError(400, 131056)), 4, options)).toMatchObject({ afterMs: 64_000 });
-		expect(await attemptSend(failing(metaError(400, 130429)), 7, options)).toMatchObject({ afterMs: 64_000 });
+		expect(await attemptSend(failing(metaError(503, 2)), 7, options)).toMatchObject({ afterMs: 64_000 });
+		expect(await attemptSend(failing(metaError(400, 130429)), 7, options)).toMatchObject({ afterMs: 1000 });
 	});
 
 	it.each([

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { jsonPathOf, parameterReaders } from '../../../nodes/WhatsAppFlows/actions/message/parameter-reader';
+import { jsonPathOf, locatorValue, parameterReaders } from '../../../nodes/WhatsAppFlows/actions/message/parameter-reader';
 
 describe('jsonPathOf: expressions that only read the item', () => {
 	it.each([
@@ -55,5 +55,12 @@ describe('parameterReaders', () => {
 		expect(readers(1)('consent')).toBeUndefined();
 		expect(readers(1)('text')).toBe('evaluated text for 1');
 		expect(calls).toEqual([['text', 1]]);
+	});
+});
+
+describe('locatorValue', () => {
+	it('reads a resource locator\'s value, and passes a plain value through', () => {
+		expect(locatorValue({ __rl: true, mode: 'list', value: '5000000000000001' })).toBe('5000000000000001');
+		expect(locatorValue('5000000000000001')).toBe('5000000000000001');
 	});
 });

@@ -14,7 +14,8 @@ import { parameterReaders, type ParamReader } from './parameter-reader';
 import { lazyFlowTokenSecret, replyToOf, type SendOperationSpec, type VariantChoice } from './send-operation';
 
 interface ReadyMessage {
-	body: Record<string, unknown>;
+	/** Dropped once the item is settled: a 10,000-row broadcast need not keep every body until the end. */
+	body?: Record<string, unknown>;
 	extra: IDataObject;
 }
 
@@ -45,8 +46,9 @@ function screen(param: ParamReader, settings: BroadcastSettings, fate: ItemFate)
 }
 
 /**
- * A send operation in broadcast mode: every item checked and built first, then sent by the broadcast core (paced,
- * bounded, pair-spaced, retried only when Meta did not take the message), one output item per input item.
+ * A send operation in broadcast mode: every item screened first (number, already sent, consent, variant, one per
+ * number), then sent by the broadcast core (paced, bounded, pair-spaced, retried only when Meta did not take the
+ * message), each message built and checked when its first attempt starts; one output item per input item.
  */
 export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutionData[], spec: SendOperationSpec): Promise<INodeExecutionData[]> {
 	let settings: BroadcastSettings;
@@ -113,7 +115,9 @@ export async function runBroadcast(this: IExecuteFunctions, items: INodeExecutio
 					kind: 'send',
 					timeoutMs: settings.requestTimeoutMs,
 				});
-			return await attemptSend(send, attemptNumber, { now: clock.now, random: Math.random });
+			const outcome = await attemptSend(send, attemptNumber, { now: clock.now, random: Math.random });
+			if (outcome.kind === 'final' || attemptNumber >= settings.maxAttempts) delete message.body;
+			return outcome;
 		},
 	});
 	const settledByIndex = new Map(settled.map((entry) => [entry.index, entry]));

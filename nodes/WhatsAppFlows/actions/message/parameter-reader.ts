@@ -55,3 +55,8 @@ export function parameterReaders(context: IExecuteFunctions, items: INodeExecuti
 			return value as T;
 		};
 }
+
+/** A resource locator's value (`{ __rl: true, mode, value }`), or the value itself: fields may become pickers. */
+export function locatorValue(value: unknown): unknown {
+	return typeof value === 'object' && value !== null && '__rl' in value ? (value as { value?: unknown }).value : value;
+}

@@ -1,6 +1,7 @@
 import { flowIdOf, flowMessageContent } from '../../../shared/messages/flow-message';
 import { DEFAULT_TOKEN_TTL_HOURS, FLOW_TOKEN_MODE_OPTIONS, recordIdOption, tokenValidityOption, type FlowTokenMode } from './fields/flow-token';
 import { flowTokenFor } from './flow-token';
+import { locatorValue } from './parameter-reader';
 import { sendOperation } from './send-operation';
 
 interface FlowOptions {
@@ -11,8 +12,8 @@ interface FlowOptions {
 }
 
 /**
- * Send Flow. The flow is picked by ID for now: a flow list / resource locator (methods/ on the flows-api branch) can
- * replace the `flowId` field without changing its name.
+ * Send Flow. The flow is given by ID for now: the Flow picker (`flowIdLocator()` of the flows-api branch) can replace
+ * the `flowId` field without changing its name; its value is read either way.
  */
 export const sendFlow = sendOperation({
 	operation: 'sendFlow',
@@ -107,7 +108,7 @@ export const sendFlow = sendOperation({
 	async build(context) {
 		const { param, variant } = context;
 		const options = param<FlowOptions>('options', {});
-		const flowId = flowIdOf(variant?.flowId ?? param('flowId'));
+		const flowId = flowIdOf(variant?.flowId ?? locatorValue(param('flowId')));
 		const flowToken = await flowTokenFor(context, {
 			mode: param<FlowTokenMode>('flowTokenMode', 'signed'),
 			customToken: param<string>('customFlowToken', ''),
