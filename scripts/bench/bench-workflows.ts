@@ -51,9 +51,12 @@ function withWebhookId(workflow: WorkflowJson, path: string): WorkflowJson {
 	return { ...workflow, nodes: [{ ...first, webhookId: `${path}-id` }, ...rest] };
 }
 
-/** (a) WhatsApp Flow Endpoint → Respond to WhatsApp Flow (next screen). With `cacheInit`, INIT answers are cached. */
-export function endpointWorkflow(path: string, credentials: FlowEndpointCredentials, cacheInit = false): WorkflowJson {
-	const trigger = triggerNode(path, credentials);
+/**
+ * (a) WhatsApp Flow Endpoint → Respond to WhatsApp Flow (next screen). With `cacheInit`, INIT answers are cached.
+ * `triggerVersion` 1 shows what n8n's per-request expression for version-1 webhook nodes costs.
+ */
+export function endpointWorkflow(path: string, credentials: FlowEndpointCredentials, cacheInit = false, triggerVersion = 1.1): WorkflowJson {
+	const trigger = { ...triggerNode(path, credentials), typeVersion: triggerVersion };
 	if (cacheInit) {
 		// As the booking example, but kept for an hour so no entry expires during the run.
 		Object.assign(trigger.parameters, {

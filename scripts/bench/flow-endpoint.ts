@@ -7,7 +7,7 @@
 // Prints Markdown tables with ratios against the baselines measured in the same run, and the machine's load.
 //   npm run bench:flow-endpoint -- [--configs default,lazy,legacy] [--rounds 3] [--slice-seconds 5]
 //       [--min-requests 170] [--concurrency 1,16] [--only a,b,c,ping,init,ceiling] [--n8n-env NAME=value ...]
-//       [--skip-crypto] [--out file.md]
+//       [--skip-crypto] [--trigger-version 1.1] [--out file.md]
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -53,6 +53,7 @@ interface Options extends SliceOptions {
 	n8nEnv: Record<string, string>;
 	skipCrypto: boolean;
 	only: Target[];
+	triggerVersion: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -67,6 +68,7 @@ function parseOptions(argv: string[]): Options {
 		n8nEnv: {},
 		skipCrypto: false,
 		only: ALL_TARGETS,
+		triggerVersion: 1.1,
 	};
 	for (let k = 0; k < argv.length; k += 1) {
 		const flag = argv[k];
@@ -85,6 +87,7 @@ function parseOptions(argv: string[]): Options {
 		else if (flag === '--only') options.only = list().filter((name): name is Target => name in TARGETS);
 		else if (flag === '--out') options.out = value();
 		else if (flag === '--skip-crypto') options.skipCrypto = true;
+		else if (flag === '--trigger-version') options.triggerVersion = Number(value());
 		else if (flag === '--n8n-env') {
 			const [name, ...rest] = value().split('=');
 			options.n8nEnv[name] = rest.join('=');
@@ -143,8 +146,8 @@ async function benchConfig(out: Printout, config: string, options: Options, stop
 		const deploy = async (workflow: Parameters<typeof deployWebhookWorkflow>[1], path: string) => {
 			workflowIds[path] = await deployWebhookWorkflow(n8n, workflow, path);
 		};
-		await deploy(endpointWorkflow(BENCH_PATHS.endpoint, credentials), BENCH_PATHS.endpoint);
-		await deploy(endpointWorkflow(BENCH_PATHS.endpointCached, credentials, true), BENCH_PATHS.endpointCached);
+		await deploy(endpointWorkflow(BENCH_PATHS.endpoint, credentials, false, options.triggerVersion), BENCH_PATHS.endpoint);
+		await deploy(endpointWorkflow(BENCH_PATHS.endpointCached, credentials, true, options.triggerVersion), BENCH_PATHS.endpointCached);
 		await deploy(webhookSetWorkflow(BENCH_PATHS.webhookSet), BENCH_PATHS.webhookSet);
 		await deploy(codeNodeWorkflow(BENCH_PATHS.codeNode, keys.privateKeyPem), BENCH_PATHS.codeNode);
 		await deploy(noExecutionWorkflow(BENCH_PATHS.noExecution), BENCH_PATHS.noExecution);
@@ -195,6 +198,7 @@ function printHeader(out: Printout, options: Options): void {
 			Object.entries(BENCH_WORKFLOW_SETTINGS).map(([name, value]) => `${name}=${String(value)}`).join(', '),
 	);
 	out.print("- Code node (c): NODE_FUNCTION_ALLOW_BUILTIN=crypto — n8n 2.x's task runner refuses require('crypto') without it (\"Module 'crypto' is disallowed\")");
+	out.print(`- WhatsApp Flow Endpoint trigger typeVersion ${options.triggerVersion}`);
 	out.print(`- n8n configurations: ${options.configs.join(', ')}${Object.keys(options.n8nEnv).length ? `; in all of them also ${Object.entries(options.n8nEnv).map(([n, v]) => `${n}=${v}`).join(', ')}` : ''}`);
 	out.print(
 		`- load: closed loop at concurrency ${options.concurrencies.join(' and ')}, ${options.rounds} rounds alternating the cells' order; per cell and round ` +
