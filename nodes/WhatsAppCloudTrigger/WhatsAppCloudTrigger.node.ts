@@ -1,4 +1,3 @@
-import * as n8nWorkflow from 'n8n-workflow';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -10,6 +9,8 @@ import {
 import { KeptSecrets } from '../shared/flow-endpoint/kept-secrets';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
 import { readCloudApiCredential } from '../shared/n8n/graph-context';
+import { WEBHOOK_PATH_FIELD } from '../shared/n8n/webhook-path';
+import { rawBodyOf, WEBHOOK_NODE_VERSIONS, type RawBodyRequest } from '../shared/n8n/webhook-raw-body';
 import { DEFAULT_OPT_IN_KEYWORDS, DEFAULT_OPT_OUT_KEYWORDS } from '../shared/webhook-events/consent';
 import { parseList } from '../shared/webhook-events/filters';
 import { answerVerification, checkWebhookPost, webhookEvents, type TextReply, type WebhookPostConfig } from '../shared/webhook-events/webhook-request';
@@ -18,15 +19,6 @@ import { passOnce } from './dedupe-step';
 import { LogThrottle } from './log-throttle';
 import { TRIGGER_PROPERTIES, type DedupeMode, type Registration } from './properties';
 import { registrationMethods } from './registration';
-
-/**
- * n8n 2.x resolves `path` without its expression engine when the description carries a native resolver
- * (webhookDescriptionFields); n8n 1.x has no such helper and evaluates the template.
- */
-const PATH_FIELD: { path: string } =
-	typeof n8nWorkflow.webhookDescriptionFields === 'function' && typeof n8nWorkflow.fromParameter === 'function'
-		? n8nWorkflow.webhookDescriptionFields({ path: n8nWorkflow.fromParameter('path') })
-		: { path: '={{$parameter["path"]}}' };
 
 interface AppSecrets {
 	appSecret: string;
@@ -45,8 +37,7 @@ const keptSecrets = new KeptSecrets<AppSecrets>({ ttlMs: 15_000, rereadAfterMs: 
 /** One warning a minute per trigger and reason; the rest at debug level. */
 const warnings = new LogThrottle(60_000);
 
-interface WebhookRequest {
-	rawBody?: Buffer;
+interface WebhookRequest extends RawBodyRequest {
 	headers: Record<string, string | string[] | undefined>;
 	query: Record<string, unknown>;
 }
@@ -71,7 +62,7 @@ export class WhatsAppCloudTrigger implements INodeType {
 		name: 'whatsAppCloudTrigger',
 		icon: { light: 'file:../../icons/whatsapp-flows.svg', dark: 'file:../../icons/whatsapp-flows.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_NODE_VERSIONS,
 		subtitle: '={{"/" + $parameter["path"]}}',
 		description:
 			"Starts the workflow on WhatsApp Cloud API webhooks: verified and signed, one typed item per message, status, completed flow or alert, Meta's redeliveries dropped",
@@ -86,8 +77,8 @@ export class WhatsAppCloudTrigger implements INodeType {
 		],
 		webhooks: [
 			// Meta's verification request (hub.mode, hub.verify_token, hub.challenge).
-			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', ...PATH_FIELD, isFullPath: true },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', ...PATH_FIELD, isFullPath: true },
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', ...WEBHOOK_PATH_FIELD, isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', ...WEBHOOK_PATH_FIELD, isFullPath: true },
 		],
 		properties: TRIGGER_PROPERTIES,
 	};
@@ -122,11 +113,12 @@ export class WhatsAppCloudTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		const rawBody = await rawBodyOf(request);
 		const { check, secrets } = await keptSecrets.decide(
 			secretsKey,
 			readSecrets,
 			async (kept) => ({
-				check: checkWebhookPost({ rawBody: request.rawBody, signatureHeader: request.headers['x-hub-signature-256'] }, kept.appSecret),
+				check: checkWebhookPost({ rawBody, signatureHeader: request.headers['x-hub-signature-256'] }, kept.appSecret),
 				secrets: kept,
 			}),
 			(candidate) => candidate.check.kind === 'refuse' && candidate.check.reply.status === 401,

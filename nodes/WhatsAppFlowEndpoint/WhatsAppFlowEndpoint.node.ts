@@ -21,6 +21,7 @@ import { responseCacheLookup } from '../shared/n8n/flow-response-cache';
 import { STATE_CREDENTIAL, STATE_STORE_OPTIONS } from '../shared/n8n/state-store';
 import { APP_CREDENTIAL, readAppCredential } from '../shared/n8n/app-credential';
 import { WEBHOOK_PATH_FIELD } from '../shared/n8n/webhook-path';
+import { rawBodyOf, WEBHOOK_NODE_VERSIONS, type RawBodyRequest } from '../shared/n8n/webhook-raw-body';
 import { testCloudApi, testPrivateKey } from '../WhatsAppFlows/methods/credentialTest';
 
 const PRIVATE_KEY_CREDENTIAL = 'whatsAppFlowsPrivateKeyApi';
@@ -40,26 +41,9 @@ interface EndpointSecrets {
  */
 const keptSecrets = new KeptSecrets<EndpointSecrets>({ ttlMs: 15_000, rereadAfterMs: 1_000 });
 
-/** What this node reads from n8n's request (an Express request with n8n's `rawBody` and `readRawBody`). */
-interface EndpointRequest {
-	rawBody?: Buffer;
-	readRawBody?: () => Promise<void>;
+/** What this node reads from n8n's request. */
+interface EndpointRequest extends RawBodyRequest {
 	headers: Record<string, string | string[] | undefined>;
-}
-
-/**
- * The body as received. From node version 1.1 on, n8n reads it before `webhook()` only for the content types it
- * parses (Meta sends application/json); otherwise it is read here.
- */
-async function rawBodyOf(request: EndpointRequest): Promise<Buffer | undefined> {
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
-		try {
-			await request.readRawBody();
-		} catch {
-			return undefined;
-		}
-	}
-	return request.rawBody;
 }
 
 /** What this node writes to n8n's response (an Express response). */
@@ -82,10 +66,7 @@ export class WhatsAppFlowEndpoint implements INodeType {
 		name: 'whatsAppFlowEndpoint',
 		icon: { light: 'file:../../icons/whatsapp-flows.svg', dark: 'file:../../icons/whatsapp-flows.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1. n8n evaluates the expression `$parameter["options"]["binaryData"]` on every request to a
-		// version-1 webhook node (n8n 2.x: in an expression isolate); from 1.1 on it does not.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		...WEBHOOK_NODE_VERSIONS,
 		subtitle: '={{"POST /" + $parameter["path"]}}',
 		description:
 			'The endpoint of a WhatsApp Flow: checks the signature, decrypts the request, answers health checks itself and starts the workflow for INIT, BACK and data_exchange',

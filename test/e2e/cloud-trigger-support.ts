@@ -24,7 +24,7 @@ export function cloudTriggerWorkflow(name: string, path: string, parameters: Rec
 				id: 'trigger',
 				name: CLOUD_TRIGGER_NAME,
 				type: CLOUD_TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: `${path}-id`,
 				parameters: { path, ...parameters },
