@@ -27,7 +27,24 @@ export class N8nApi {
 		readonly cookie = '',
 	) {}
 
+	/**
+	 * n8n 1.x on SQLite sometimes fails a write with "Transaction is not started yet" while another write is in
+	 * flight (seen once in CI on POST /workflows). The tests' writes are creations and activations, which at worst
+	 * leave an unused duplicate, so they are repeated.
+	 */
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.callOnce<T>(method, path, body);
+			} catch (error) {
+				const transient = error instanceof Error && error.message.includes('Transaction is not started yet');
+				if (!transient || attempt === 3) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+			}
+		}
+	}
+
+	private async callOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await fetchOnFreshSocket(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'X-N8N-API-KEY': this.apiKey, 'content-type': 'application/json', accept: 'application/json' },
