@@ -1,0 +1,89 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { toNodeError } from '../shared/n8n/node-errors';
+import { cancelVerification, checkCode, type VerificationView } from '../shared/otp';
+import { testCloudApi, testStateStore } from '../WhatsAppFlows/methods/credentialTest';
+import { searchTemplates } from '../WhatsAppFlows/methods/templateSearch';
+import { testOtpSecret } from './credential-test';
+import { OTP_FIELDS, OTP_OPERATIONS } from './fields';
+import { otpContextFor } from './otp-context';
+import { resendCode, sendCode, templateReader } from './send';
+
+/** Operations with two outputs: approved, and everything else. */
+const DECIDING = ['verifyCode'];
+
+export class WhatsAppOtp implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp OTP',
+		name: 'whatsAppOtp',
+		icon: { light: 'file:../../icons/whatsapp-flows.svg', dark: 'file:../../icons/whatsapp-flows.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Verify WhatsApp numbers with one-time codes sent as authentication templates',
+		defaults: { name: 'WhatsApp OTP' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{ ${JSON.stringify(DECIDING)}.includes($parameter.operation) ? [{ type: "main", displayName: "Approved" }, { type: "main", displayName: "Not Approved" }] : [{ type: "main" }] }}`,
+		credentials: [
+			{ name: 'whatsAppOtpApi', required: true, testedBy: 'testOtpSecret' },
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { operation: ['sendCode', 'resendCode'] } } },
+			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: { show: { stateStore: ['dataTable'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Verification', value: 'verification' }],
+				default: 'verification',
+			},
+			OTP_OPERATIONS,
+			...OTP_FIELDS,
+		],
+	};
+
+	methods = {
+		credentialTest: { testCloudApi, testOtpSecret, testStateStore },
+		listSearch: { searchTemplates },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const approved: INodeExecutionData[] = [];
+		const other: INodeExecutionData[] = [];
+		const otp = await otpContextFor(this);
+		const readTemplate = templateReader(this);
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				let view: VerificationView;
+				if (operation === 'sendCode') view = await sendCode(this, otp, itemIndex, readTemplate);
+				else if (operation === 'resendCode') view = await resendCode(this, otp, itemIndex, readTemplate);
+				else if (operation === 'verifyCode') {
+					const id = String(this.getNodeParameter('verificationId', itemIndex)).trim();
+					view = await checkCode(otp, id, String(this.getNodeParameter('code', itemIndex) ?? ''));
+				} else if (operation === 'cancel') view = await cancelVerification(otp, String(this.getNodeParameter('verificationId', itemIndex)).trim());
+				else throw new Error(`The operation "${operation}" is not supported`);
+				(view.status === 'approved' || !DECIDING.includes(operation) ? approved : other).push({ json: view as unknown as IDataObject, pairedItem: { item: itemIndex } });
+			} catch (error) {
+				const nodeError = toNodeError(this.getNode(), error, itemIndex);
+				if (!this.continueOnFail()) throw nodeError;
+				(DECIDING.includes(operation) ? other : approved).push({
+					json: { status: 'error', error: nodeError.message, description: nodeError.description ?? null },
+					pairedItem: { item: itemIndex },
+				});
+			}
+		}
+		return DECIDING.includes(operation) ? [approved, other] : [approved];
+	}
+}
+
+
