@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import type { WorkflowJson } from '../harness/n8n-api';
+import type { E2eInstance } from './harness/e2e-env';
+import type { CredentialRef } from './support/credentials';
+import type { SandboxApi } from './support/sandbox-api';
+import { deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
+
+export const OTP_TYPE = 'n8n-nodes-whatsapp-flows.whatsAppOtp';
+
+export interface OtpCredentials {
+	otp: CredentialRef;
+	cloudApi: CredentialRef;
+	state?: CredentialRef;
+}
+
+export interface OtpView {
+	verification_id: string;
+	status: string;
+	to?: string;
+	expires_at?: string;
+	attempts?: number;
+	attempts_left?: number;
+	sends?: number;
+	reason?: string;
+	retry_after_seconds?: number;
+	message_id?: string | null;
+	/** Which output of Verify Code the item left by (added by the test workflow). */
+	output?: 'approved' | 'not_approved';
+	error?: string;
+}
+
+function otpNode(operation: string, parameters: Record<string, unknown>, credentials: OtpCredentials) {
+	return {
+		name: 'WhatsApp OTP',
+		type: OTP_TYPE,
+		parameters: { resource: 'verification', operation, stateStore: credentials.state ? 'dataTable' : 'process', ...parameters },
+		credentials: {
+			whatsAppOtpApi: credentials.otp,
+			whatsAppFlowsCloudApi: credentials.cloudApi,
+			...(credentials.state ? { whatsAppFlowsStateApi: credentials.state } : {}),
+		},
+	};
+}
+
+/** Marks which output an item left by: a Set node keeping every field and adding `output`. */
+function outputMarker(name: string, output: string, x: number, y: number): Record<string, unknown> {
+	return {
+		id: name,
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [x, y],
+		parameters: { mode: 'manual', assignments: { assignments: [{ id: 'o', name: 'output', value: output, type: 'string' }] }, includeOtherFields: true, options: {} },
+	};
+}
+
+/** Send Code / Resend Code: POST {to | id, validity?, cooldown?, perHour?, maxSends?} → the node's item. */
+export async function deploySendWorkflow(n8n: E2eInstance, operation: 'sendCode' | 'resendCode', templateId: string, credentials: OtpCredentials): Promise<{ path: string; workflowId: string }> {
+	const path = uniquePath(`otp-${operation}`);
+	const node = otpNode(
+		operation,
+		{
+			to: '={{ $json.body.to }}',
+			verificationId: '={{ $json.body.id }}',
+			template: { __rl: true, mode: 'id', value: templateId },
+			validitySeconds: '={{ $json.body.validity ?? 600 }}',
+			limits: {
+				cooldownSeconds: '={{ $json.body.cooldown ?? 30 }}',
+				perNumberPerHour: '={{ $json.body.perHour ?? 10 }}',
+				maxSends: '={{ $json.body.maxSends ?? 5 }}',
+			},
+		},
+		credentials,
+	);
+	return { path, workflowId: await deployWebhookWorkflow(n8n, webhookChain(`OTP ${operation} (${n8n.name})`, path, [node]), path) };
+}
+
+/** Webhook → Verify Code → "Approved" / "Not Approved" Set nodes; n8n answers with the item of the branch that ran. */
+export async function deployVerifyWorkflow(n8n: E2eInstance, credentials: OtpCredentials): Promise<{ path: string; workflowId: string }> {
+	const path = uniquePath('otp-verify');
+	const base = webhookChain(`OTP verifyCode (${n8n.name})`, path, [otpNode('verifyCode', { verificationId: '={{ $json.body.id }}', code: '={{ $json.body.code }}' }, credentials)]);
+	const workflow: WorkflowJson = {
+		...base,
+		nodes: [...base.nodes, outputMarker('Approved', 'approved', 440, -100), outputMarker('Not Approved', 'not_approved', 440, 100)],
+		connections: {
+			...base.connections,
+			'WhatsApp OTP': { main: [[{ node: 'Approved', type: 'main', index: 0 }], [{ node: 'Not Approved', type: 'main', index: 0 }]] },
+		},
+	};
+	return { path, workflowId: await deployWebhookWorkflow(n8n, workflow, path) };
+}
+
+interface TemplateParameter {
+	type: string;
+	text?: string;
+}
+
+/** What the simulated user reads in the last authentication template they received: the code in its body. */
+export async function lastCodeReceived(sandbox: SandboxApi, waId: string): Promise<{ code: string; buttonCode: string | undefined; count: number }> {
+	const messages = await sandbox.messagesTo(waId);
+	const last = messages[messages.length - 1];
+	type Template = { components?: Array<{ type: string; sub_type?: string; parameters?: TemplateParameter[] }> };
+	const template = ((last?.request as { template?: Template } | undefined)?.template ?? last?.content) as Template | undefined;
+	const body = template?.components?.find((c) => c.type === 'body')?.parameters?.[0]?.text;
+	const button = template?.components?.find((c) => c.type === 'button' && c.sub_type === 'url')?.parameters?.[0]?.text;
+	if (body === undefined) throw new Error(`no authentication template received by ${waId}`);
+	return { code: body, buttonCode: button, count: messages.length };
+}
+
+/** Where each secret was found: texts are searched for the code as a whole number (not inside a longer one). */
+export function findSecrets(secrets: readonly string[], sources: Record<string, string>): string[] {
+	const found: string[] = [];
+	for (const secret of secrets) {
+		const pattern = new RegExp(`(?<![0-9])${secret}(?![0-9])`);
+		for (const [name, text] of Object.entries(sources)) if (pattern.test(text)) found.push(`${secret} in ${name}`);
+	}
+	return found;
+}
+
+export function readLogs(files: readonly string[]): string {
+	return files.map((file) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } }).join('\n');
+}
+
+/** Every row of every data table of the instance (the public API pages by 250). */
+export async function allDataTableRows(n8n: E2eInstance): Promise<Record<string, Array<Record<string, unknown>>>> {
+	const tables = await n8n.api.call<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables?limit=250');
+	const result: Record<string, Array<Record<string, unknown>>> = {};
+	for (const table of tables.data) {
+		const rows: Array<Record<string, unknown>> = [];
+		let cursor: string | undefined;
+		do {
+			const query = new URLSearchParams({ limit: '250', ...(cursor ? { cursor } : {}) });
+			const page = await n8n.api.call<{ data: Array<Record<string, unknown>>; nextCursor?: string | null }>('GET', `/data-tables/${table.id}/rows?${query}`);
+			rows.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		result[table.name] = rows;
+	}
+	return result;
+}
