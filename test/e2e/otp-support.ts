@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { WorkflowJson } from '../harness/n8n-api';
 import type { E2eInstance } from './harness/e2e-env';
 import type { CredentialRef } from './support/credentials';
-import type { SandboxApi } from './support/sandbox-api';
-import { deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
+import { SANDBOX_WABA_ID } from '../sandbox/seed';
+import { sandboxCloudApiCredential } from './support/credentials';
+import { SandboxApi } from './support/sandbox-api';
+import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
 
 export const OTP_TYPE = 'n8n-nodes-whatsapp-flows.whatsAppOtp';
 
@@ -29,9 +31,9 @@ export interface OtpView {
 	error?: string;
 }
 
-function otpNode(operation: string, parameters: Record<string, unknown>, credentials: OtpCredentials) {
+export function otpNode(operation: string, parameters: Record<string, unknown>, credentials: OtpCredentials, name = 'WhatsApp OTP') {
 	return {
-		name: 'WhatsApp OTP',
+		name,
 		type: OTP_TYPE,
 		parameters: { resource: 'verification', operation, stateStore: credentials.state ? 'dataTable' : 'process', ...parameters },
 		credentials: {
@@ -43,7 +45,7 @@ function otpNode(operation: string, parameters: Record<string, unknown>, credent
 }
 
 /** Marks which output an item left by: a Set node keeping every field and adding `output`. */
-function outputMarker(name: string, output: string, x: number, y: number): Record<string, unknown> {
+export function outputMarker(name: string, output: string, x: number, y: number): Record<string, unknown> {
 	return {
 		id: name,
 		name,
@@ -137,4 +139,33 @@ export async function allDataTableRows(n8n: E2eInstance): Promise<Record<string,
 		result[table.name] = rows;
 	}
 	return result;
+}
+
+/**
+ * The smoke case: one execution sends a code and checks a wrong one (in-process store: the same process does both,
+ * in every profile, n8n 1.x included): the user gets the template, the check leaves by "Not Approved", 4 attempts left.
+ */
+export async function smokeOtp(n8n: E2eInstance, sandboxUrl: string): Promise<void> {
+	// Straight through n8n's API: the secret credential makes no requests (n8n 1.x's schema has no allowed-domains field for it).
+	const secretName = `Smoke OTP Secret ${Date.now()}`;
+	const otp = { id: await n8n.api.createCredential(secretName, 'whatsAppOtpApi', { secret: 'smoke-otp-secret-0123456789abcdef' }), name: secretName };
+	const credentials = { otp, cloudApi: await sandboxCloudApiCredential(n8n, sandboxUrl) };
+	const sandbox = new SandboxApi(sandboxUrl);
+	const templates = await sandbox.graph<{ data: Array<{ id: string }> }>('GET', `${SANDBOX_WABA_ID}/message_templates?name=verification_code`);
+	const path = uniquePath('smoke-otp');
+	const base = webhookChain(`Smoke: WhatsApp OTP (${n8n.name})`, path, [
+		otpNode('sendCode', { to: '={{ $json.body.to }}', template: { __rl: true, mode: 'id', value: templates.data[0].id } }, credentials, 'Send Code'),
+		otpNode('verifyCode', { verificationId: '={{ $json.verification_id }}', code: 'not-the-code' }, credentials, 'Verify Code'),
+	]);
+	const workflow: WorkflowJson = {
+		...base,
+		nodes: [...base.nodes, outputMarker('Not Approved', 'not_approved', 660, 100)],
+		connections: { ...base.connections, 'Verify Code': { main: [[], [{ node: 'Not Approved', type: 'main', index: 0 }]] } },
+	};
+	await deployWebhookWorkflow(n8n, workflow, path);
+	const recipient = `1555${String(Date.now()).slice(-7)}`;
+	const answer = await callWebhook(n8n.webhookBaseUrl, path, { to: `+${recipient}` });
+	expect(answer.status).toBe(200);
+	expect(asArray(answer.json)[0]).toMatchObject({ status: 'pending', attempts_left: 4, output: 'not_approved', to: recipient });
+	expect((await lastCodeReceived(sandbox, recipient)).code).toMatch(/^[0-9]{6}$/);
 }
