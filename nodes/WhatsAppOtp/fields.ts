@@ -47,6 +47,10 @@ export const OTP_FIELDS: INodeProperties[] = [
 	templateLocator({
 		displayOptions: show(SENDING),
 		description: 'An approved AUTHENTICATION template (copy code or one-tap) of the credential\'s WhatsApp Business Account',
+		modes: [
+			...(templateLocator().modes ?? []),
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'verification_code', hint: 'Its first approved language' },
+		],
 	}),
 	{
 		displayName: 'Verification ID',

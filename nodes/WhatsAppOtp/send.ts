@@ -9,6 +9,7 @@ import {
 	codeValidityMs,
 	discardVerification,
 	OTP_DEFAULTS,
+	OtpTemplateError,
 	resendVerification,
 	startVerification,
 	type IssueResult,
@@ -25,18 +26,37 @@ interface LimitsParameter {
 	perNumberPerHour?: number;
 }
 
-/** Reads GET /{template-id} once per node run and template (business-management-api/message-templates). */
-export function templateReader(context: IExecuteFunctions): (templateId: string) => Promise<TemplateDetails> {
+const TEMPLATE_FIELDS = 'name,language,category,status,components';
+
+/** The template picked by id (GET /{template-id}) or by name (GET /{waba-id}/message_templates?name=; its first approved language). */
+async function fetchTemplate(context: IExecuteFunctions, locator: TemplateLocatorValue): Promise<TemplateDetails> {
+	const { client, credential } = await graphClientFor(context);
+	const value = String(locator.value ?? '').trim();
+	if (locator.mode !== 'name') return await client.request<TemplateDetails>({ method: 'GET', path: value, query: { fields: TEMPLATE_FIELDS } });
+	const page = await client.request<{ data?: TemplateDetails[] }>({ method: 'GET', path: `${credential.wabaId}/message_templates`, query: { name: value, fields: TEMPLATE_FIELDS } });
+	const found = (page.data ?? []).find((t) => t.name === value && String(t.status).toUpperCase() === 'APPROVED');
+	if (!found) throw new OtpTemplateError(`No approved template named "${value}" in the WhatsApp Business Account`);
+	return found;
+}
+
+interface TemplateLocatorValue {
+	mode?: string;
+	value?: unknown;
+}
+
+/** Reads each picked template once per node run (business-management-api/message-templates) and checks it can carry a code. */
+export function templateReader(context: IExecuteFunctions): (itemIndex: number) => Promise<TemplateDetails> {
 	const cache = new Map<string, Promise<TemplateDetails>>();
-	return async (templateId) => {
-		let template = cache.get(templateId);
+	return async (itemIndex) => {
+		const locator = context.getNodeParameter('template', itemIndex) as TemplateLocatorValue;
+		const cacheKey = `${locator.mode ?? ''}:${String(locator.value ?? '')}`;
+		let template = cache.get(cacheKey);
 		if (template === undefined) {
-			template = graphClientFor(context).then(async ({ client }) => {
-				const details = await client.request<TemplateDetails>({ method: 'GET', path: templateId, query: { fields: 'name,language,category,status,components' } });
+			template = fetchTemplate(context, locator).then((details) => {
 				checkAuthenticationTemplate(details);
 				return details;
 			});
-			cache.set(templateId, template);
+			cache.set(cacheKey, template);
 		}
 		return await template;
 	};
@@ -69,7 +89,7 @@ async function deliver(context: IExecuteFunctions, template: TemplateDetails, is
 
 export async function sendCode(context: IExecuteFunctions, otp: OtpContext, itemIndex: number, readTemplate: ReturnType<typeof templateReader>): Promise<VerificationView> {
 	const waId = normalizeWaId(context.getNodeParameter('to', itemIndex));
-	const template = await readTemplate(context.getNodeParameter('template', itemIndex, '', { extractValue: true }) as string);
+	const template = await readTemplate(itemIndex);
 	const result = await startVerification(otp, waId, limitsOf(context, itemIndex, template));
 	if (!result.issued) return result.view;
 	try {
@@ -82,7 +102,7 @@ export async function sendCode(context: IExecuteFunctions, otp: OtpContext, item
 
 export async function resendCode(context: IExecuteFunctions, otp: OtpContext, itemIndex: number, readTemplate: ReturnType<typeof templateReader>): Promise<VerificationView> {
 	const verificationId = String(context.getNodeParameter('verificationId', itemIndex)).trim();
-	const template = await readTemplate(context.getNodeParameter('template', itemIndex, '', { extractValue: true }) as string);
+	const template = await readTemplate(itemIndex);
 	const result = await resendVerification(otp, verificationId, limitsOf(context, itemIndex, template));
 	return result.issued ? await deliver(context, template, result) : result.view;
 }
