@@ -169,3 +169,14 @@ export async function smokeOtp(n8n: E2eInstance, sandboxUrl: string): Promise<vo
 	expect(asArray(answer.json)[0]).toMatchObject({ status: 'pending', attempts_left: 4, output: 'not_approved', to: recipient });
 	expect((await lastCodeReceived(sandbox, recipient)).code).toMatch(/^[0-9]{6}$/);
 }
+
+/** The OTP login example (examples/whatsapp-otp-login.json): start, a wrong code, the right code, the right code again. */
+export async function expectOtpLogin(webhookBaseUrl: string, sandbox: SandboxApi, waId: string): Promise<void> {
+	const start = asArray<OtpView>((await callWebhook(webhookBaseUrl, 'example-otp-start', { phone: `+${waId}` })).json)[0];
+	expect(start).toMatchObject({ verification_id: expect.stringMatching(/^otp_/), status: 'pending', expires_at: expect.any(String) });
+	const { code } = await lastCodeReceived(sandbox, waId);
+	const check = async (typed: string) => asArray((await callWebhook(webhookBaseUrl, 'example-otp-check', { verification_id: start.verification_id, code: typed })).json)[0];
+	expect(await check(code === '000000' ? '111111' : '000000')).toEqual({ login: 'denied', status: 'pending', attempts_left: 4 });
+	expect(await check(code)).toEqual({ login: 'ok', phone: waId });
+	expect(await check(code)).toMatchObject({ login: 'denied', status: 'not_found' });
+}

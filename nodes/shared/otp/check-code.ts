@@ -17,7 +17,7 @@ import { describeVerification, liveStatusOf } from './view';
 export async function checkCode(context: OtpContext, verificationId: string, code: string): Promise<VerificationView> {
 	const now = context.now();
 	const submitted = codeHash(context.secret, verificationId, code);
-	let decided: VerificationStatus = 'not_found';
+	let decided = 'not_found' as VerificationStatus;
 	const outcome = await updateWithRetry<VerificationRecord>(
 		context.store,
 		OTP_NAMESPACE,

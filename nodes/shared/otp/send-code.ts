@@ -98,7 +98,7 @@ export async function resendVerification(context: OtpContext, verificationId: st
 	const slot = await takeNumberSendSlot(context.store, now, stored.value.waId, limits.perNumberPerHour);
 	if (!slot.granted) return rateLimited(verificationId, `At most ${limits.perNumberPerHour} codes per number per hour`, slot.retryAfterMs);
 	const code = generateNumericCode(limits.codeLength);
-	let refusal: IssueResult | null = null;
+	let refusal = null as IssueResult | null;
 	const outcome = await updateWithRetry<VerificationRecord>(
 		context.store,
 		OTP_NAMESPACE,
