@@ -8,3 +8,5 @@ export type { VerificationRecord, VerificationStatus, VerificationView } from '.
 export { describeVerification, liveStatusOf } from './view';
 export { authenticationTemplateContent, checkAuthenticationTemplate, codeValidityMs, OtpTemplateError, templateCodeExpiryMinutes } from './auth-template';
 export type { TemplateDetails } from './auth-template';
+export { checkInboundMessage, linkTokensIn, linkVerificationId, startLinkVerification } from './link-token';
+export type { LinkLimits } from './link-token';

@@ -5,11 +5,13 @@ import {
 	cancelVerification,
 	checkAuthenticationTemplate,
 	checkCode,
+	checkInboundMessage,
 	codeHash,
 	codeValidityMs,
 	generateNumericCode,
 	OTP_NAMESPACE,
 	resendVerification,
+	startLinkVerification,
 	startVerification,
 	type OtpContext,
 	type SendLimits,
@@ -173,5 +175,33 @@ describe('authentication templates', () => {
 		expect(() => checkAuthenticationTemplate(template)).not.toThrow();
 		expect(() => checkAuthenticationTemplate({ ...template, category: 'MARKETING' })).toThrow(/AUTHENTICATION/);
 		expect(() => checkAuthenticationTemplate({ ...template, components: [] })).toThrow(/button/);
+	});
+});
+
+describe('link verification', () => {
+	const link = { validityMs: 600_000, maxAttempts: 5 };
+
+	it('approves the number that sends the token, once', async () => {
+		const { context } = setUp();
+		const { token, view } = await startLinkVerification(context, undefined, link);
+		expect(token).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+		expect(view).toMatchObject({ status: 'pending', to: '' });
+		expect(await checkInboundMessage(context, `Hi! Please verify me: ${token}`, WA_ID)).toMatchObject({ status: 'approved', to: WA_ID, verification_id: view.verification_id });
+		expect(await checkInboundMessage(context, token, WA_ID)).toMatchObject({ status: 'not_found', reason: expect.stringMatching(/once/) });
+	});
+
+	it('with an expected number, refuses (and counts) a message from another number', async () => {
+		const { context } = setUp();
+		const { token } = await startLinkVerification(context, WA_ID, link);
+		expect(await checkInboundMessage(context, token, '15550108888')).toMatchObject({ status: 'pending', attempts: 1, reason: expect.stringMatching(/another number/) });
+		expect(await checkInboundMessage(context, token.toLowerCase(), WA_ID)).toMatchObject({ status: 'approved' });
+	});
+
+	it('answers expired after the validity, and not_found for text without a token', async () => {
+		const { context, advance } = setUp();
+		const { token } = await startLinkVerification(context, undefined, link);
+		advance(600_000);
+		expect(await checkInboundMessage(context, token, WA_ID)).toMatchObject({ status: 'expired' });
+		expect(await checkInboundMessage(context, 'VERIFICATION please', WA_ID)).toMatchObject({ status: 'not_found', verification_id: '' });
 	});
 });
