@@ -7,16 +7,18 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { toNodeError } from '../shared/n8n/node-errors';
-import { cancelVerification, checkCode, type VerificationView } from '../shared/otp';
+import { cancelVerification, checkCode, checkInboundMessage, type VerificationView } from '../shared/otp';
+import { normalizeWaId } from '../shared/messages/recipient';
 import { testCloudApi, testStateStore } from '../WhatsAppFlows/methods/credentialTest';
 import { searchTemplates } from '../WhatsAppFlows/methods/templateSearch';
 import { testOtpSecret } from './credential-test';
 import { OTP_FIELDS, OTP_OPERATIONS } from './fields';
+import { businessNumberReader, createVerificationLink } from './link';
 import { otpContextFor } from './otp-context';
 import { resendCode, sendCode, templateReader } from './send';
 
 /** Operations with two outputs: approved, and everything else. */
-const DECIDING = ['verifyCode'];
+const DECIDING = ['verifyCode', 'checkInbound'];
 
 export class WhatsAppOtp implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +35,7 @@ export class WhatsAppOtp implements INodeType {
 		outputs: `={{ ${JSON.stringify(DECIDING)}.includes($parameter.operation) ? [{ type: "main", displayName: "Approved" }, { type: "main", displayName: "Not Approved" }] : [{ type: "main" }] }}`,
 		credentials: [
 			{ name: 'whatsAppOtpApi', required: true, testedBy: 'testOtpSecret' },
-			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { operation: ['sendCode', 'resendCode'] } } },
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { operation: ['sendCode', 'resendCode', 'createLink'] } } },
 			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: { show: { stateStore: ['dataTable'] } } },
 		],
 		properties: [
@@ -62,10 +64,20 @@ export class WhatsAppOtp implements INodeType {
 		const other: INodeExecutionData[] = [];
 		const otp = await otpContextFor(this);
 		const readTemplate = templateReader(this);
+		const businessNumber = businessNumberReader(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				let view: VerificationView;
-				if (operation === 'sendCode') view = await sendCode(this, otp, itemIndex, readTemplate);
+				if (operation === 'createLink') {
+					const link = await createVerificationLink(this, otp, itemIndex, businessNumber);
+					const binary = link.qrPng ? { qr: await this.helpers.prepareBinaryData(Buffer.from(link.qrPng), 'verification-link.png', 'image/png') } : undefined;
+					approved.push({ json: link.json as unknown as IDataObject, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+					continue;
+				}
+				if (operation === 'checkInbound') {
+					const sender = normalizeWaId(this.getNodeParameter('senderWaId', itemIndex), { field: 'Sender WhatsApp ID' });
+					view = await checkInboundMessage(otp, String(this.getNodeParameter('messageText', itemIndex) ?? ''), sender);
+				} else if (operation === 'sendCode') view = await sendCode(this, otp, itemIndex, readTemplate);
 				else if (operation === 'resendCode') view = await resendCode(this, otp, itemIndex, readTemplate);
 				else if (operation === 'verifyCode') {
 					const id = String(this.getNodeParameter('verificationId', itemIndex)).trim();

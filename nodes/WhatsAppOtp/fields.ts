@@ -17,12 +17,68 @@ export const OTP_OPERATIONS: INodeProperties = {
 	displayOptions: { show: { resource: ['verification'] } },
 	options: [
 		{ name: 'Cancel', value: 'cancel', action: 'Cancel a verification', description: 'Stop a pending verification; its code no longer works' },
+		{
+			name: 'Check Inbound Message',
+			value: 'checkInbound',
+			action: 'Check an inbound message for a link token',
+			description: 'Feed it from the WhatsApp Cloud Trigger: approves the number that sent a verification link\'s token',
+		},
+		{
+			name: 'Create Link',
+			value: 'createLink',
+			action: 'Create a verification link',
+			description: 'A wa.me link (and QR code) whose prefilled message carries a one-time token',
+		},
 		{ name: 'Resend Code', value: 'resendCode', action: 'Resend a verification code', description: 'Send a new code for a pending verification (the old one stops working)' },
 		{ name: 'Send Code', value: 'sendCode', action: 'Send a verification code', description: 'Start a verification: send a one-time code with an authentication template' },
 		{ name: 'Verify Code', value: 'verifyCode', action: 'Verify a code', description: 'Check the code the user typed; approved or not approved output' },
 	],
 	default: 'sendCode',
 };
+
+const LINK_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Expected Number',
+		name: 'expectedNumber',
+		type: 'string',
+		default: '',
+		placeholder: '+49 151 23456789',
+		displayOptions: show(['createLink']),
+		description: 'Only this number may use the link (optional; empty = the number that sends the token is the one verified)',
+	},
+	{
+		displayName: 'Prefilled Text',
+		name: 'prefilledText',
+		type: 'string',
+		default: 'Please verify my number:',
+		displayOptions: show(['createLink']),
+		description: 'Put before the token in the user\'s message box',
+	},
+	{
+		displayName: 'QR Code',
+		name: 'qrCode',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(['createLink']),
+		description: 'Whether to add a PNG QR code of the link in the binary field "qr"',
+	},
+	{
+		displayName: 'Message Text',
+		name: 'messageText',
+		type: 'string',
+		default: '={{ $json.message.text }}',
+		displayOptions: show(['checkInbound']),
+		description: 'The inbound message\'s text (the WhatsApp Cloud Trigger\'s message.text)',
+	},
+	{
+		displayName: 'Sender WhatsApp ID',
+		name: 'senderWaId',
+		type: 'string',
+		default: '={{ $json.waId }}',
+		displayOptions: show(['checkInbound']),
+		description: 'The wa_id that sent it (the trigger\'s waId): WhatsApp has proven this number',
+	},
+];
 
 export const OTP_FIELDS: INodeProperties[] = [
 	{
@@ -88,8 +144,8 @@ export const OTP_FIELDS: INodeProperties[] = [
 		// Meta's code_expiration_minutes is 1–90 (business-management-api/authentication-templates).
 		typeOptions: { minValue: 5, maxValue: 90 * 60 },
 		default: 600,
-		displayOptions: show(SENDING),
-		description: 'How long a code works; never longer than the template\'s "expires in N minutes"',
+		displayOptions: show([...SENDING, 'createLink']),
+		description: 'How long a code or link works; never longer than the template\'s "expires in N minutes"',
 	},
 	{
 		displayName: 'Limits',
@@ -97,7 +153,7 @@ export const OTP_FIELDS: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add limit',
 		default: {},
-		displayOptions: show(SENDING),
+		displayOptions: show([...SENDING, 'createLink']),
 		options: [
 			{
 				displayName: 'Max Codes per Number per Hour',
@@ -131,4 +187,5 @@ export const OTP_FIELDS: INodeProperties[] = [
 			},
 		],
 	},
+	...LINK_FIELDS,
 ];
