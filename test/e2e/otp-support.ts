@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { WorkflowJson } from '../harness/n8n-api';
+import { CLOUD_TRIGGER_NAME, cloudTriggerWorkflow } from './cloud-trigger-support';
 import type { E2eInstance } from './harness/e2e-env';
 import type { CredentialRef } from './support/credentials';
 import { SANDBOX_WABA_ID } from '../sandbox/seed';
@@ -179,4 +180,28 @@ export async function expectOtpLogin(webhookBaseUrl: string, sandbox: SandboxApi
 	expect(await check(code === '000000' ? '111111' : '000000')).toEqual({ login: 'denied', status: 'pending', attempts_left: 4 });
 	expect(await check(code)).toEqual({ login: 'ok', phone: waId });
 	expect(await check(code)).toMatchObject({ login: 'denied', status: 'not_found' });
+}
+
+/** Cloud Trigger → Check Inbound Message → "Approved" / "Not Approved" markers. */
+export function inboundCheckWorkflow(name: string, path: string, app: CredentialRef, credentials: OtpCredentials): WorkflowJson {
+	const trigger = cloudTriggerWorkflow(name, path, {}, { app });
+	const check = { id: 'check', position: [240, 0], typeVersion: 1, ...otpNode('checkInbound', {}, credentials) };
+	return {
+		...trigger,
+		nodes: [...trigger.nodes, check, outputMarker('Approved', 'approved', 480, -100), outputMarker('Not Approved', 'not_approved', 480, 100)],
+		connections: {
+			[CLOUD_TRIGGER_NAME]: { main: [[{ node: 'WhatsApp OTP', type: 'main', index: 0 }]] },
+			'WhatsApp OTP': { main: [[{ node: 'Approved', type: 'main', index: 0 }], [{ node: 'Not Approved', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** The item that left a marker node ("Approved" / "Not Approved") in one execution, if any. */
+export async function markedItem(n8n: E2eInstance, executionId: string): Promise<OtpView | undefined> {
+	const runData = (await n8n.api.getExecution(executionId)).data?.resultData?.runData as Record<string, Array<{ data: { main: Array<Array<{ json: OtpView }>> } }>> | undefined;
+	for (const marker of ['Approved', 'Not Approved']) {
+		const item = runData?.[marker]?.[0]?.data.main[0]?.[0]?.json;
+		if (item) return item;
+	}
+	return undefined;
 }

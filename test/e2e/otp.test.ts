@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { SANDBOX_WABA_ID } from '../sandbox/seed';
 import { instance, loadE2eEnv, profilesAmong, type E2eProfile } from './harness/e2e-env';
-import { allDataTableRows, deploySendWorkflow, deployVerifyWorkflow, findSecrets, lastCodeReceived, readLogs, type OtpCredentials, type OtpView } from './otp-support';
-import { createCredential, sandboxCloudApiCredential, stateStoreCredential } from './support/credentials';
+import { allDataTableRows, deploySendWorkflow, deployVerifyWorkflow, findSecrets, inboundCheckWorkflow, lastCodeReceived, markedItem, otpNode, readLogs, type OtpCredentials, type OtpView } from './otp-support';
+import { createCredential, sandboxAppCredential, sandboxCloudApiCredential, stateStoreCredential } from './support/credentials';
 import { freshNumber } from './support/message-workflows';
 import { SandboxApi } from './support/sandbox-api';
-import { asArray, callWebhook } from './support/workflows';
+import { asArray, callWebhook, deployWebhookWorkflow, uniquePath, webhookChain } from './support/workflows';
+import { deployTrigger, exactlyExecutions, pointAppCallbackAt, sandboxCall, triggerUrl } from './cloud-trigger-support';
+import { SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 
 const CONCURRENT_CHECKS = 1000;
 /**
@@ -161,6 +163,48 @@ describe.each(profilesAmong('regular', 'queue'))('WhatsApp OTP in real n8n (%s)'
 		expect(answers.filter((a) => a.status === 'pending').map((a) => a.attempts_left).sort()).toEqual([0, 1, 2, 3, 4]);
 		expect(await post(verify, { id, code })).toMatchObject({ status: 'max_attempts_reached' });
 	}, 600_000);
+
+	it('link verification through the Cloud Trigger: the expected number sending the token is approved once; another number is not', async () => {
+		const sandboxUrl = sandbox.url;
+		const path = uniquePath('otp-link');
+		const linkWorkflow = webhookChain(`OTP createLink (${profile})`, path, [
+			otpNode('createLink', { expectedNumber: '={{ $json.body.to }}', qrCode: true, validitySeconds: 600 }, credentials),
+		]);
+		const linkWorkflowId = await deployWebhookWorkflow(n8n(), linkWorkflow, path);
+		const app = await sandboxAppCredential(n8n(), sandboxUrl);
+		const triggerPath = uniquePath('otp-inbound');
+		const triggerId = await deployTrigger(n8n(), inboundCheckWorkflow(`OTP inbound (${profile})`, triggerPath, app, credentials), triggerPath);
+		const verified = await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhook-target', { url: triggerUrl(n8n(), triggerPath), verify_token: SANDBOX_VERIFY_TOKEN });
+		expect(verified.status).toBe(200);
+		try {
+			const waId = freshNumber();
+			const created = await post(path, { to: `+${waId}` });
+			expect(created).toMatchObject({ status: 'pending', to: waId, verification_id: expect.stringMatching(/^otp_link_/) });
+			const { link, prefilled_text: text } = created as OtpView & { link: string; prefilled_text: string };
+			expect(link).toBe(`https://wa.me/15550100001?text=${encodeURIComponent(text)}`);
+			const [linkExecution] = await n8n().api.listExecutions(linkWorkflowId, true);
+			const binary = (linkExecution.data?.resultData?.runData?.['WhatsApp OTP'] as Array<{ data: { main: Array<Array<{ binary?: Record<string, { mimeType: string }> }>> } }>)[0].data.main[0][0].binary;
+			expect(binary?.qr?.mimeType).toBe('image/png');
+
+			const userSends = async (from: string, message: string) => {
+				expect((await sandboxCall(sandboxUrl, 'POST', `/__sandbox/users/${from}/send-text`, { text: message })).status).toBe(201);
+				await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhooks/wait-idle');
+			};
+			const intruder = freshNumber();
+			await userSends(intruder, text);
+			await userSends(waId, text);
+			await userSends(waId, text);
+			const executions = await exactlyExecutions(n8n(), triggerId, 3);
+			const items = await Promise.all(executions.map(async (e) => await markedItem(n8n(), e.id)));
+			expect(items).toEqual([
+				expect.objectContaining({ output: 'not_approved', status: 'pending', attempts: 1, reason: expect.stringMatching(/another number/) }),
+				expect.objectContaining({ output: 'approved', status: 'approved', to: waId, verification_id: created.verification_id }),
+				expect.objectContaining({ output: 'not_approved', status: 'not_found', reason: expect.stringMatching(/once/) }),
+			]);
+		} finally {
+			await pointAppCallbackAt(sandboxUrl, null);
+		}
+	}, 180_000);
 
 	it('leak scan: no code appears in what the nodes output, in n8n\'s logs, or in the stored state', async () => {
 		expect(codesSent.length).toBeGreaterThan(5);
