@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { VerificationView } from '../../nodes/shared/otp';
 import type { WorkflowJson } from '../harness/n8n-api';
 import { CLOUD_TRIGGER_NAME, cloudTriggerWorkflow } from './cloud-trigger-support';
 import type { E2eInstance } from './harness/e2e-env';
@@ -16,16 +17,10 @@ export interface OtpCredentials {
 	state?: CredentialRef;
 }
 
-export interface OtpView {
-	verification_id: string;
-	status: string;
-	to?: string;
-	expires_at?: string;
-	attempts?: number;
-	attempts_left?: number;
-	sends?: number;
-	reason?: string;
-	retry_after_seconds?: number;
+/** What the node outputs (never the code), plus what the test workflows add. */
+export interface OtpView extends Omit<VerificationView, 'status'> {
+	/** A VerificationStatus, or what the test saw instead ("http_500", "error"). */
+	status: VerificationView['status'] | (string & {});
 	message_id?: string | null;
 	/** Which output of Verify Code the item left by (added by the test workflow). */
 	output?: 'approved' | 'not_approved';

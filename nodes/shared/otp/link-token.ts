@@ -1,17 +1,17 @@
 import { createHmac, randomInt } from 'node:crypto';
-import { updateWithRetry } from '../store/update-with-retry';
+import { attemptVerification } from './attempt';
 import type { OtpContext } from './send-code';
-import { EXPIRED_RECORD_GRACE_MS, OTP_NAMESPACE, type VerificationRecord, type VerificationStatus, type VerificationView } from './types';
-import { describeVerification, liveStatusOf } from './view';
+import { EXPIRED_RECORD_GRACE_MS, OTP_NAMESPACE, type VerificationRecord, type VerificationView } from './types';
+import { describeVerification } from './view';
 
 /** Crockford-like: no 0/O, 1/I, so a token survives being read aloud or retyped. */
-const TOKEN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const LINK_SYMBOLS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const TOKEN_LENGTH = 12; // 60 bits
-const TOKEN_PATTERN = new RegExp(`(?<![A-Za-z0-9])[${TOKEN_ALPHABET}]{${TOKEN_LENGTH}}(?![A-Za-z0-9])`, 'g');
+const TOKEN_PATTERN = new RegExp(`(?<![A-Za-z0-9])[${LINK_SYMBOLS}]{${TOKEN_LENGTH}}(?![A-Za-z0-9])`, 'g');
 
 function newLinkToken(): string {
 	let token = '';
-	for (let i = 0; i < TOKEN_LENGTH; i++) token += TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)];
+	for (let i = 0; i < TOKEN_LENGTH; i++) token += LINK_SYMBOLS[randomInt(LINK_SYMBOLS.length)];
 	return token;
 }
 
@@ -62,36 +62,16 @@ export function linkTokensIn(text: string): string[] {
  * than the expected one counts as a failed attempt.
  */
 export async function checkInboundMessage(context: OtpContext, text: string, senderWaId: string): Promise<VerificationView> {
-	const now = context.now();
 	for (const token of linkTokensIn(text)) {
-		const verificationId = linkVerificationId(context.secret, token);
-		let decided = 'not_found' as VerificationStatus;
-		const outcome = await updateWithRetry<VerificationRecord>(
-			context.store,
-			OTP_NAMESPACE,
-			verificationId,
-			(current) => {
-				if (current === null || current.value.channel !== 'link') {
-					decided = 'not_found';
-					return undefined;
-				}
-				decided = liveStatusOf(current.value, now);
-				if (decided !== 'pending') return undefined;
-				if (current.value.waId !== '' && current.value.waId !== senderWaId) {
-					return { ...current.value, attempts: current.value.attempts + 1 };
-				}
-				decided = 'approved';
-				return { ...current.value, waId: senderWaId, state: 'approved', approvedAt: now };
-			},
-			{ maxAttempts: 50 },
+		const view = await attemptVerification(
+			context,
+			linkVerificationId(context.secret, token),
+			'link',
+			(record) => record.waId === '' || record.waId === senderWaId,
+			(record) => ({ ...record, waId: senderWaId }),
 		);
-		if (outcome.updated) {
-			const view = describeVerification(verificationId, outcome.record.value, decided);
-			return decided === 'approved' ? view : { ...view, reason: 'The message came from another number than the expected one' };
-		}
-		if (outcome.current === null || outcome.current.value.channel !== 'link') continue;
-		if (decided === 'approved') return { ...describeVerification(verificationId, outcome.current.value, 'not_found'), reason: 'Already approved: a link works once' };
-		return describeVerification(verificationId, outcome.current.value, decided);
+		if (view === null) continue;
+		return view.status === 'pending' ? { ...view, reason: 'The message came from another number than the expected one' } : view;
 	}
 	return { verification_id: '', status: 'not_found', to: senderWaId, reason: 'The message carries no pending verification token' };
 }
