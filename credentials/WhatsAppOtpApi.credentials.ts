@@ -23,5 +23,14 @@ export class WhatsAppOtpApi implements ICredentialType {
 			required: true,
 			description: 'At least 16 random characters (e.g. `openssl rand -hex 32`). Changing it invalidates every pending code.',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- a two-step PIN is a secret
+		{
+			displayName: 'Business Number PIN',
+			name: 'pin',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional: the 6-digit two-step verification PIN of the business number, for the Business Number operations (register, set PIN)',
+		},
 	];
 }

@@ -13,6 +13,7 @@ import { testCloudApi, testStateStore } from '../WhatsAppFlows/methods/credentia
 import { searchTemplates } from '../WhatsAppFlows/methods/templateSearch';
 import { testOtpSecret } from './credential-test';
 import { OTP_FIELDS, OTP_OPERATIONS } from './fields';
+import { BUSINESS_NUMBER_FIELDS, BUSINESS_NUMBER_OPERATIONS, runBusinessNumberOperation } from './business-number';
 import { businessNumberReader, createVerificationLink } from './link';
 import { otpContextFor } from './otp-context';
 import { resendCode, sendCode, templateReader } from './send';
@@ -35,8 +36,8 @@ export class WhatsAppOtp implements INodeType {
 		outputs: `={{ ${JSON.stringify(DECIDING)}.includes($parameter.operation) ? [{ type: "main", displayName: "Approved" }, { type: "main", displayName: "Not Approved" }] : [{ type: "main" }] }}`,
 		credentials: [
 			{ name: 'whatsAppOtpApi', required: true, testedBy: 'testOtpSecret' },
-			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { operation: ['sendCode', 'resendCode', 'createLink'] } } },
-			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: { show: { stateStore: ['dataTable'] } } },
+			{ name: 'whatsAppFlowsCloudApi', required: true, testedBy: 'testCloudApi', displayOptions: { show: { operation: ['sendCode', 'resendCode', 'createLink', 'requestCode', 'confirmCode', 'register', 'setTwoStepPin'] } } },
+			{ name: 'whatsAppFlowsStateApi', required: true, testedBy: 'testStateStore', displayOptions: { show: { resource: ['verification'], stateStore: ['dataTable'] } } },
 		],
 		properties: [
 			{
@@ -44,11 +45,16 @@ export class WhatsAppOtp implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Verification', value: 'verification' }],
+				options: [
+					{ name: 'Verification', value: 'verification' },
+					{ name: 'Business Number', value: 'businessNumber' },
+				],
 				default: 'verification',
 			},
 			OTP_OPERATIONS,
+			BUSINESS_NUMBER_OPERATIONS,
 			...OTP_FIELDS,
+			...BUSINESS_NUMBER_FIELDS,
 		],
 	};
 
@@ -60,6 +66,7 @@ export class WhatsAppOtp implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const operation = this.getNodeParameter('operation', 0) as string;
+		if (this.getNodeParameter('resource', 0) === 'businessNumber') return [await runBusinessNumberItems(this, items, operation)];
 		const approved: INodeExecutionData[] = [];
 		const other: INodeExecutionData[] = [];
 		const otp = await otpContextFor(this);
@@ -99,3 +106,17 @@ export class WhatsAppOtp implements INodeType {
 }
 
 
+
+async function runBusinessNumberItems(context: IExecuteFunctions, items: INodeExecutionData[], operation: string): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push({ json: await runBusinessNumberOperation(context, operation, itemIndex), pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(context.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			output.push({ json: { status: 'error', error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: itemIndex } });
+		}
+	}
+	return output;
+}

@@ -88,6 +88,7 @@ export const OTP_FIELDS: INodeProperties[] = [
 		noDataExpression: true,
 		options: STATE_STORE_OPTIONS,
 		default: 'dataTable',
+		displayOptions: { show: { resource: ['verification'] } },
 		description: 'Where verifications are kept. Use the data table in queue mode: attempts must be counted by every process together.',
 	},
 	{
