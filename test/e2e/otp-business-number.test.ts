@@ -38,7 +38,8 @@ describe.each(profilesAmong('regular', 'queue'))('WhatsApp OTP business number i
 	const registration = async () => await sandbox.call<Registration>('GET', `phone-numbers/${SANDBOX_PHONE_NUMBER_ID}/registration`);
 
 	beforeAll(async () => {
-		await sandbox.call('POST', 'reset');
+		// A fresh registration state (PIN, 72-hour register count) for this profile, and nothing else of the sandbox.
+		await sandbox.call('DELETE', `phone-numbers/${SANDBOX_PHONE_NUMBER_ID}/registration`);
 		credentials = {
 			otp: await createCredential(n8n(), 'OTP Secret with PIN', 'whatsAppOtpApi', { secret: 'business-number-otp-secret-0123456789', pin }),
 			cloudApi: await sandboxCloudApiCredential(n8n(), sandbox.url),

@@ -87,6 +87,14 @@ const ROUTES: readonly InspectionRoute[] = [
 		handle: ({ state, segments }) => ({ status: 200, body: registrationOf(state, segments[1]) }),
 	},
 	{
+		method: 'DELETE',
+		path: '/phone-numbers/:id/registration',
+		handle: ({ state, segments }) => {
+			state.registrations.delete(segments[1]);
+			return OK;
+		},
+	},
+	{
 		method: 'POST',
 		path: '/reset',
 		handle: ({ state }) => {
