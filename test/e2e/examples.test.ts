@@ -1,7 +1,9 @@
 import { loadExamples } from '../harness/examples';
 import { createSandboxCredentials, demoFlowKeyPair, SANDBOX_VERIFY_TOKEN } from '../harness/sandbox-credentials';
 import { instance, loadE2eEnv, profilesAmong } from './harness/e2e-env';
+import { expectOtpLogin } from './otp-support';
 import { staticFlowJson } from './support/flows-api';
+import { SandboxApi } from './support/sandbox-api';
 import { asArray, callWebhook, openConversationWindow, waitForWebhook } from './support/workflows';
 
 /**
@@ -36,6 +38,7 @@ describe.each(profilesAmong('regular'))('example workflows (%s)', (profile) => {
 		expect(asArray(pipeline.json)[0]).toMatchObject({ deployed: 'created', status: 'PUBLISHED', testerMessageId: expect.stringMatching(/^wamid\./) });
 		const refused = await callWebhook(n8n().webhookBaseUrl, 'example-flow-publish', { name: 'never deployed', flowJson: '{"version": "7.3",' });
 		expect(asArray(refused.json)[0]).toMatchObject({ valid: false, report: expect.any(String) });
+		await expectOtpLogin(n8n().webhookBaseUrl, new SandboxApi(loadE2eEnv().sandboxUrl), '15550100097');
 		// The WhatsApp Cloud Trigger examples answer Meta's verification request at their production URLs.
 		const triggerPaths = examples.flatMap((e) => e.workflow.nodes.filter((n) => n.type === 'n8n-nodes-whatsapp-flows.whatsAppCloudTrigger').map((n) => String((n.parameters as { path: string }).path)));
 		expect(triggerPaths.length).toBeGreaterThanOrEqual(3);

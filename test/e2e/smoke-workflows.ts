@@ -6,6 +6,7 @@ import { cloudTriggerWorkflow, deployTrigger, exactlyExecutions, pointAppCallbac
 import { sandboxCloudApiCredential } from './support/credentials';
 import { asArray, callWebhook, deployWebhookWorkflow, openConversationWindow, uniquePath, webhookChain } from './support/workflows';
 import type { E2eInstance } from './harness/e2e-env';
+import { smokeOtp } from './otp-support';
 
 /**
  * One smoke workflow per node in package.json's n8n.nodes, keyed by the node's type name. The smoke suite fails
@@ -123,4 +124,5 @@ export const SMOKE_WORKFLOWS: Record<string, SmokeCase> = {
 			}
 		},
 	},
+	whatsAppOtp: { run: smokeOtp },
 };

@@ -80,6 +80,7 @@ export async function createSandboxCredentials(
 			passphrase: '',
 		}),
 	};
+	ids.whatsAppOtpApi = await createCredentialIn(target, 'WhatsApp OTP secret', 'whatsAppOtpApi', { secret: 'demo-otp-hmac-secret-replace-me-0123456789' });
 	// Placeholders for the third-party nodes of the examples (Google Sheets, HubSpot): n8n activates a workflow only
 	// when each node has its credential. Users replace them with their own; nothing calls those services in tests.
 	ids.googleApi = await createCredentialIn(target, 'Google service account (replace)', 'googleApi', {

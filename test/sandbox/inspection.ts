@@ -1,6 +1,7 @@
 // The sandbox's own API under /__sandbox/ (no token; local use only). Never collides with Graph paths, which
 // start with a version segment.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { registrationOf } from './routes/registration';
 import { FaultInputError, parseFaultInput, viewFaultRule } from './fault-rules';
 import { isRecord, readBody, sendJson } from './http-io';
 import { BadRequest, OK, type InspectionRoute } from './inspection-types';
@@ -78,6 +79,19 @@ const ROUTES: readonly InspectionRoute[] = [
 			if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new BadRequest('seed must be an integer');
 			state.random.reseed(seed);
 			return { status: 200, body: { seed: state.random.seed } };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/phone-numbers/:id/registration',
+		handle: ({ state, segments }) => ({ status: 200, body: registrationOf(state, segments[1]) }),
+	},
+	{
+		method: 'DELETE',
+		path: '/phone-numbers/:id/registration',
+		handle: ({ state, segments }) => {
+			state.registrations.delete(segments[1]);
+			return OK;
 		},
 	},
 	{

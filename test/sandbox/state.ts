@@ -1,6 +1,7 @@
 // Everything the sandbox remembers: the seed (its world), received Graph calls, fault rules, accepted messages and
 // the seeded random generator. One object, so later simulations (flows, templates, media, webhooks) add fields here.
 import type { CallbackVerification } from './callback-verification';
+import type { PhoneRegistration } from './routes/registration';
 import { defaultConfig, type SandboxConfig } from './config';
 import { EncryptionKeyStore, type StoredPublicKey } from './encryption-keys';
 import { createFaultRule, type FaultInput, type FaultRule } from './fault-rules';
@@ -113,6 +114,8 @@ export class SandboxState {
 	subscriptions: WabaSubscription[];
 	/** Alternate callback URLs per business phone number (whatsapp/webhooks/override). */
 	readonly phoneOverrides = new Map<string, PhoneNumberOverride>();
+	/** Registration state per phone number (routes/registration.ts). */
+	readonly registrations = new Map<string, PhoneRegistration>();
 	/** Verification requests sent to callback URLs (callback-verification.ts). */
 	readonly callbackVerifications: CallbackVerification[] = [];
 	/** Aborted when the sandbox closes: pending timers and outgoing requests stop. */
@@ -259,6 +262,7 @@ export class SandboxState {
 		this.config = structuredClone(this.initialConfig);
 		this.subscriptions = [{ appId: this.seed.app.id }];
 		this.phoneOverrides.clear();
+		this.registrations.clear();
 		this.callbackVerifications.length = 0;
 		this.templates.reseed(this);
 		this.random.reseed(this.random.seed);

@@ -7,6 +7,7 @@ import { createFlow, deleteFlow, getFlow, listFlows, updateFlowMetadata } from '
 import { deleteMedia, getMedia, uploadMedia } from './media';
 import { sendMessage, sendMessagePut } from './messages';
 import { getPhoneNumber, updatePhoneNumber } from './phone-numbers';
+import { registerPhoneNumber, requestCode, verifyCode } from './registration';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscribed-apps';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates } from './templates';
 import { createOrUpdateQrCode, deleteQrCode, getQrCode, listQrCodes } from './qr-codes';
@@ -15,6 +16,9 @@ import { defineRoute, type AnyGraphRoute } from './types';
 export const GRAPH_ROUTES: readonly AnyGraphRoute[] = [
 	defineRoute(getPhoneNumber),
 	defineRoute(updatePhoneNumber),
+	defineRoute(requestCode),
+	defineRoute(verifyCode),
+	defineRoute(registerPhoneNumber),
 	defineRoute(sendMessage),
 	defineRoute(sendMessagePut),
 	defineRoute(getApp),

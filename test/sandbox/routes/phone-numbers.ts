@@ -9,6 +9,7 @@ import { invalidParameterWithDetails, notSimulated, parameterTooLong, requiredPa
 import { parseFieldsParam, selectFields } from '../fields';
 import type { SeedPhoneNumber } from '../seed';
 import type { SandboxState } from '../state';
+import { checkedPin, registrationOf } from './registration';
 import type { GraphRoute } from './types';
 
 /** whatsapp/webhooks/override: "Maximum 200 characters." (phone number and WABA alternate callback URLs). */
@@ -98,6 +99,11 @@ export const updatePhoneNumber: GraphRoute<'phoneNumber'> = {
 			} catch {
 				throw invalidParameterWithDetails('webhook_configuration must be a JSON object');
 			}
+		}
+		// Two-step verification: POST /{phone-number-id} {pin} (Postman "Set Two-Step Verification Code").
+		if (config === undefined && ctx.params.pin !== undefined) {
+			registrationOf(ctx.state, ctx.node.id).twoStepPin = checkedPin(ctx.params.pin);
+			return { status: 200, body: { success: true } };
 		}
 		if (config === undefined) throw notSimulated(`POST /{phone-number-id} with ${Object.keys(ctx.params).join(', ') || 'no parameters'}`);
 		if (typeof config !== 'object' || config === null) throw invalidParameterWithDetails('webhook_configuration must be an object');

@@ -1,0 +1,12 @@
+export { CODE_LENGTH, codeHash, generateNumericCode, hashesEqual, newVerificationId } from './code';
+export { checkCode } from './check-code';
+export { takeNumberSendSlot } from './number-rate';
+export { cancelVerification, discardVerification, OTP_DEFAULTS, resendVerification, startVerification } from './send-code';
+export type { IssueResult, OtpContext, SendLimits } from './send-code';
+export { EXPIRED_RECORD_GRACE_MS, OTP_NAMESPACE, OTP_NUMBER_NAMESPACE } from './types';
+export type { VerificationRecord, VerificationStatus, VerificationView } from './types';
+export { describeVerification, liveStatusOf } from './view';
+export { authenticationTemplateContent, checkAuthenticationTemplate, codeValidityMs, OtpTemplateError, templateCodeExpiryMinutes } from './auth-template';
+export type { TemplateDetails } from './auth-template';
+export { checkInboundMessage, linkTokensIn, linkVerificationId, startLinkVerification } from './link-token';
+export type { LinkLimits } from './link-token';
