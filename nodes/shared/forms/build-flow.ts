@@ -56,9 +56,19 @@ export function buildFlow(form: FormDefinition, options: BuildOptions, warnings:
 	const used = new Set<string>();
 	const drafts: DraftScreen[] = [];
 	let questionNumber = 0;
+	let picker: string | undefined;
 	for (const section of form.sections) {
 		let screen: DraftScreen | undefined;
 		for (const item of section.items) {
+			if (item.kind === 'file') {
+				// "Complete action payload can contain either a single PhotoPicker or a single DocumentPicker"
+				// (flows/reference/media_upload): one file question per flow.
+				if (picker !== undefined) {
+					warnings.push(`"${shorten(item.label, 60)}" (file upload) is not converted: a Flow sends the files of one picker only, and "${shorten(picker, 40)}" already asks for files.`);
+					continue;
+				}
+				picker = item.label;
+			}
 			const fieldName = item.kind === 'statement' ? '' : uniqueName(`q${questionNumber + 1}_${slug(item.label, 24) || 'answer'}`, used);
 			const asked = ask({ limits, warnings, fieldName }, item);
 			if (asked.components.length === 0) continue;
