@@ -35,6 +35,8 @@ export function detectFormSource(input: JsonRecord): FormSource {
 	if (Array.isArray(input.fieldGroups)) return 'hubspotV3';
 	if (typeof input.formId === 'string' || (isRecord(input.info) && Array.isArray(input.items))) return 'googleForms';
 	const fields = recordsOf(input.fields);
+	// n8n's HubSpot node (Form → Get Fields) outputs v2 fields one per item: {fields: $input.all().map(i => i.json)}.
+	if (fields.length > 0 && fields.every((field) => typeof field.fieldType === 'string' && typeof field.name === 'string')) return 'hubspotV2';
 	if (fields.length > 0 && fields.some((field) => typeof field.ref === 'string' || isRecord(field.properties) || isRecord(field.validations))) return 'typeform';
 	if (Array.isArray(input.fields)) return 'generic';
 	throw new Error('Form definition: not a Typeform form, Google Form, HubSpot form (v3 or v2) or a generic {fields: [...]} list.');

@@ -146,5 +146,6 @@ function v2Consent(form: JsonRecord): JsonRecord | undefined {
 
 export function readHubSpotV2(form: JsonRecord): FormDefinition {
 	const consent = v2Consent(form);
-	return definitionOf(consent === undefined ? form : { ...form, legalConsentOptions: consent }, 'v2', recordsOf(form.formFieldGroups));
+	const groups = Array.isArray(form.formFieldGroups) ? recordsOf(form.formFieldGroups) : [{ fields: recordsOf(form.fields) }];
+	return definitionOf(consent === undefined ? form : { ...form, legalConsentOptions: consent }, 'v2', groups);
 }
