@@ -3,7 +3,7 @@
 import { isRecord, recordsOf, textOf, type JsonRecord } from '../webhook-events/json';
 import type { FieldMap, FieldMapEntry, FieldMapOption } from './field-map';
 
-export type ResponseTarget = 'hubspot' | 'sheetRow' | 'typeform' | 'googleForms';
+export type ResponseTarget = 'hubspot' | 'hubspotNode' | 'sheetRow' | 'typeform' | 'googleForms';
 
 export interface MappedAnswer {
 	field: string;
@@ -122,6 +122,12 @@ function hubspotBody(map: FieldMap, answers: MappedAnswer[]): JsonRecord {
 	return body;
 }
 
+/** n8n's HubSpot node (Form → Submit) sends each key of its input item as {name, value}: a flat object by name. */
+function hubspotNodeItem(map: FieldMap, answers: MappedAnswer[]): JsonRecord {
+	const fields = hubspotBody(map, answers).fields as Array<{ name: string; value: string }>;
+	return Object.fromEntries(fields.map((field) => [field.name, field.value]));
+}
+
 function sheetRow(map: FieldMap, answers: MappedAnswer[]): JsonRecord {
 	const row: JsonRecord = {};
 	const titles = new Map<string, number>();
@@ -182,6 +188,7 @@ export function mapFlowResponse(response: unknown, map: FieldMap, target: Respon
 	for (const key of Object.keys(response)) if (!known.has(key)) warnings.push(`"${key}" in the response is not in the field map.`);
 	const bodies: Record<ResponseTarget, () => JsonRecord> = {
 		hubspot: () => hubspotBody(map, answers),
+		hubspotNode: () => hubspotNodeItem(map, answers),
 		sheetRow: () => sheetRow(map, answers),
 		typeform: () => typeformBody(map, answers),
 		googleForms: () => googleFormsBody(map, answers),

@@ -159,6 +159,12 @@ describe('Map Flow Response', () => {
 		]);
 	});
 
+	it("gives n8n's HubSpot node (Form → Submit) one key per field name", () => {
+		const map = convertFormToFlow(formFixtures('hubspot-v2').find((f) => f.name === '04-date-number')?.json).fieldMap;
+		const response = { [byId(map, 'email')]: 'ada@example.com', [byId(map, 'service_date')]: '2026-06-01', [byId(map, 'vehicles')]: '2' };
+		expect(mapFlowResponse(response, map, 'hubspotNode').body).toEqual({ email: 'ada@example.com', service_date: '2026-06-01', vehicles: '2' });
+	});
+
 	it('reads the millisecond timestamps older Flow JSON DatePickers send as YYYY-MM-DD', () => {
 		const map = convertFormToFlow(generic([{ name: 'd', label: 'Day', type: 'date' }])).fieldMap;
 		expect(mapFlowResponse({ [byId(map, 'd')]: '1652659200000' }, map).answers[0].value).toBe('2022-05-16');

@@ -33,6 +33,7 @@ export const mapFlowResponseOperation: OperationModule = {
 				{ name: 'Google Forms Answers', value: 'googleForms', description: '{answers: {questionId: {textAnswers}}}' },
 				{ name: 'Google Sheets Row', value: 'sheetRow', description: 'One column per question, titled as in the form' },
 				{ name: 'HubSpot Form Submission', value: 'hubspot', description: '{fields: [{objectTypeId, name, value}], legalConsentOptions}' },
+				{ name: 'HubSpot Node Fields', value: 'hubspotNode', description: "{name: value} for n8n's HubSpot node, Form → Submit (consent goes in its Legal Consent options)" },
 				{ name: 'Typeform Answers', value: 'typeform', description: '{answers: [{field: {ID, ref, type}, type, …}]}' },
 			],
 			default: 'auto',
