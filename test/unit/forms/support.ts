@@ -2,7 +2,10 @@
 // who fills every field of a converted flow and completes it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFlow, type ComponentView } from '../../sandbox/client';
+import { valueFor, type FilledValue } from '../../harness/form-answers';
+import { openFlow } from '../../sandbox/client';
+
+export type { FilledValue };
 
 export const FORM_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'forms');
 export const FIXTURE_SOURCES = ['typeform', 'google-forms', 'hubspot-v3', 'hubspot-v2', 'generic'] as const;
@@ -23,54 +26,6 @@ export function formFixtures(source: FormFixture['source']): FormFixture[] {
 
 export function allFormFixtures(): FormFixture[] {
 	return FIXTURE_SOURCES.flatMap(formFixtures);
-}
-
-/** Values that satisfy the patterns our converter or the fixtures use. */
-const PATTERN_SAMPLES: Record<string, string> = {
-	'^([01][0-9]|2[0-3]):[0-5][0-9]$': '09:30',
-	'^(https?://)?[^\\s/$.?#].[^\\s]*$': 'https://example.com/me',
-	'^[0-9]{4}-[0-9]{3}$': '1000-001',
-	'^[0-9]{4}$': '1234',
-};
-
-export type FilledValue = string | boolean | string[] | Array<{ fileName: string; bytes: Buffer; mimeType: string }>;
-
-/** What a user enters in one component: the last option (so the first is not right by accident), typed text. */
-export function valueFor(component: ComponentView, index: number): FilledValue {
-	const props = component.props;
-	switch (component.type) {
-		case 'RadioButtonsGroup':
-		case 'Dropdown': {
-			const options = component.options ?? [];
-			return options[options.length - 1].id;
-		}
-		case 'CheckboxGroup': {
-			const options = component.options ?? [];
-			const max = typeof props['max-selected-items'] === 'number' ? props['max-selected-items'] : 2;
-			return options.slice(-Math.min(2, max, options.length)).map((o) => o.id);
-		}
-		case 'OptIn':
-			return true;
-		case 'DatePicker':
-			return `2026-03-${String(10 + (index % 18)).padStart(2, '0')}`;
-		case 'PhotoPicker':
-			return [{ fileName: `photo-${index}.jpg`, bytes: Buffer.from(`jpeg bytes ${index}`), mimeType: 'image/jpeg' }];
-		case 'DocumentPicker':
-			return [{ fileName: `doc-${index}.pdf`, bytes: Buffer.from(`%PDF-1.4 ${index}`), mimeType: 'application/pdf' }];
-		case 'TextArea':
-			return `Long answer ${index}\nwith two lines`;
-		default: {
-			const pattern = typeof props.pattern === 'string' ? props.pattern : undefined;
-			if (pattern !== undefined) {
-				if (PATTERN_SAMPLES[pattern] === undefined) throw new Error(`no sample value for pattern ${pattern}`);
-				return PATTERN_SAMPLES[pattern];
-			}
-			if (component.inputType === 'email') return `user${index}@example.com`;
-			if (component.inputType === 'phone') return `+351 912 345 ${String(100 + index)}`;
-			if (component.inputType === 'number') return String(40 + index);
-			return `Answer ${index}`;
-		}
-	}
 }
 
 export interface FilledFlow {
