@@ -37,7 +37,7 @@ const CASES: Case[] = [
 	{
 		source: 'typeform',
 		example: 'forms-typeform-to-whatsapp-flow.json',
-		fixture: 'typeform/04-grouped-application.json',
+		fixture: 'typeform/11-every-supported-type.json',
 		formId: (form) => String(form.id),
 		served: (form) => form,
 		converted: (form) => form,
@@ -47,7 +47,7 @@ const CASES: Case[] = [
 	{
 		source: 'google',
 		example: 'forms-google-form-to-whatsapp-flow.json',
-		fixture: 'google-forms/05-sections.json',
+		fixture: 'google-forms/11-every-question-type.json',
 		formId: (form) => String(form.formId),
 		served: (form) => form,
 		converted: (form) => form,
@@ -57,7 +57,7 @@ const CASES: Case[] = [
 	{
 		source: 'hubspot',
 		example: 'forms-hubspot-to-whatsapp-flow.json',
-		fixture: 'hubspot-v2/04-date-number.json',
+		fixture: 'hubspot-v2/11-every-field-type.json',
 		formId: (form) => String(form.guid),
 		served: v2Fields,
 		converted: (form) => ({ id: form.guid, name: 'HubSpot form', fields: v2Fields(form) }),
