@@ -47,7 +47,11 @@ export function startStandIn(routes: Record<string, unknown>): Promise<StandIn> 
 			resolve({
 				url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 				records,
-				close: () => new Promise<void>((done) => server.close(() => done())),
+				close: () =>
+					new Promise<void>((done) => {
+						server.close(() => done());
+						server.closeAllConnections();
+					}),
 			}),
 		),
 	);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertFormToFlow, type FieldMapEntry } from '../../nodes/shared/forms';
-import { demoFlowKeyPair, createSandboxCredentials } from '../harness/sandbox-credentials';
+import type { CredentialIds } from '../harness/examples';
+import { createCredentialIn, sandboxAppData, sandboxCloudApiData } from '../harness/sandbox-credentials';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_WABA_ID } from '../sandbox/seed';
 import { pointAppCallbackAt, triggerUrl } from './cloud-trigger-support';
 import { fillEveryFieldOverHttp, formsTwin, startStandIn, waitFor, type Filled, type StandIn } from './forms-support';
@@ -93,13 +94,21 @@ async function subscribeApp(sandboxUrl: string): Promise<void> {
 describe.each(profilesAmong('regular'))('Forms to Flows examples through a real n8n (%s)', (profile) => {
 	let n8n: E2eInstance;
 	let sandboxUrl: string;
-	let credentials: Awaited<ReturnType<typeof createSandboxCredentials>>;
+	let credentials: CredentialIds;
 	const standIns: StandIn[] = [];
 
 	beforeAll(async () => {
 		n8n = instance(profile);
 		sandboxUrl = loadE2eEnv().sandboxUrl;
-		credentials = await createSandboxCredentials(n8n, sandboxUrl, demoFlowKeyPair().privateKeyPem);
+		// Our two credentials; the third-party ones are dropped with the nodes the stand-in replaces.
+		credentials = {
+			whatsAppFlowsCloudApi: await createCredentialIn(n8n, 'WhatsApp Cloud API (forms)', 'whatsAppFlowsCloudApi', sandboxCloudApiData(sandboxUrl)),
+			whatsAppFlowsAppApi: await createCredentialIn(n8n, 'WhatsApp Meta App (forms)', 'whatsAppFlowsAppApi', sandboxAppData(sandboxUrl)),
+			typeformApi: 'unused',
+			httpHeaderAuth: 'unused',
+			googleApi: 'unused',
+			hubspotAppToken: 'unused',
+		};
 		await subscribeApp(sandboxUrl);
 	});
 
