@@ -2,6 +2,7 @@
 // helperText?, minLength?, maxLength?, pattern?}]}; a field of type "page" starts a new screen.
 import { numberOf, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormDefinition, FormOption, FormQuestion, FormSection, QuestionBase, TextInputType } from '../model';
+import { yesNoQuestion } from './shared';
 
 export const GENERIC_FIELD_TYPES = [
 	'text', 'textarea', 'email', 'phone', 'number', 'url', 'radio', 'checkbox', 'dropdown', 'boolean', 'consent', 'date', 'file', 'photo', 'statement', 'page',
@@ -39,7 +40,7 @@ function questionOf(type: string, field: JsonRecord, base: QuestionBase): FormQu
 		case 'dropdown':
 			return { ...base, kind: 'choice', mode: 'dropdown', options: optionsOf(field) };
 		case 'boolean':
-			return { ...base, kind: 'yesNo', yes: { label: 'Yes', value: 'true' }, no: { label: 'No', value: 'false' } };
+			return yesNoQuestion(base);
 		case 'consent':
 			return { ...base, kind: 'consent' };
 		case 'date':

@@ -4,6 +4,7 @@
 // timeQuestion, fileUploadQuestion, ratingQuestion, rowQuestion). Page breaks start sections.
 import { isRecord, numberOf, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormDefinition, FormOption, FormQuestion, FormSection, QuestionBase, SourceFieldRef } from '../model';
+import { scaleOptions } from './shared';
 
 function choiceQuestion(choice: JsonRecord, base: QuestionBase, warnings: string[]): FormQuestion {
 	const options: FormOption[] = [];
@@ -25,11 +26,6 @@ function choiceQuestion(choice: JsonRecord, base: QuestionBase, warnings: string
 
 const TIME_OF_DAY = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 
-function scaleOptions(low: number, high: number): FormOption[] {
-	const options: FormOption[] = [];
-	for (let n = low; n <= high; n += 1) options.push({ label: String(n), value: String(n) });
-	return options;
-}
 
 function questionOf(question: JsonRecord, title: string, description: string | undefined, warnings: string[]): FormQuestion | undefined {
 	const kind = Object.keys(question).find((key) => key.endsWith('Question')) ?? 'unknown';

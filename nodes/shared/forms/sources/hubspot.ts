@@ -5,6 +5,7 @@
 // formFieldGroups[].fields[] with name, label, fieldType, type, required, options, richText groups).
 import { isRecord, numberOf, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormDefinition, FormItem, FormOption, FormQuestion, FormSection, QuestionBase, SourceFieldRef } from '../model';
+import { yesNoQuestion } from './shared';
 
 function optionsOf(field: JsonRecord): FormOption[] {
 	return recordsOf(field.options)
@@ -32,7 +33,7 @@ function questionOf(fieldType: string, field: JsonRecord, base: QuestionBase, wa
 			return { ...base, kind: 'text', inputType: 'number', multiline: false };
 		case 'single_checkbox':
 		case 'booleancheckbox':
-			return { ...base, kind: 'yesNo', yes: { label: 'Yes', value: 'true' }, no: { label: 'No', value: 'false' } };
+			return yesNoQuestion(base);
 		case 'multiple_checkboxes':
 		case 'checkbox':
 			return { ...base, kind: 'choice', mode: 'multiple', options: optionsOf(field) };

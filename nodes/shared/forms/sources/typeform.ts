@@ -3,6 +3,7 @@
 // logic[] of jumps. Field types: https://www.typeform.com/developers/create/reference/create-form/ (fields.type).
 import { isRecord, numberOf, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormDefinition, FormItem, FormOption, FormQuestion, FormSection, SourceFieldRef } from '../model';
+import { scaleOptions, yesNoQuestion } from './shared';
 
 const UNSUPPORTED: Record<string, string> = {
 	matrix: 'a matrix (grid) has no Flow component',
@@ -19,11 +20,6 @@ function choicesOf(properties: JsonRecord): FormOption[] {
 	});
 }
 
-function scaleOptions(from: number, to: number): FormOption[] {
-	const options: FormOption[] = [];
-	for (let n = from; n <= to; n += 1) options.push({ label: String(n), value: String(n) });
-	return options;
-}
 
 function questionOf(field: JsonRecord, source: SourceFieldRef, warnings: string[]): FormQuestion | undefined {
 	const properties = isRecord(field.properties) ? field.properties : {};
@@ -53,7 +49,7 @@ function questionOf(field: JsonRecord, source: SourceFieldRef, warnings: string[
 		case 'dropdown':
 			return { ...base, kind: 'choice', mode: 'dropdown', options: choicesOf(properties) };
 		case 'yes_no':
-			return { ...base, kind: 'yesNo', yes: { label: 'Yes', value: 'true' }, no: { label: 'No', value: 'false' } };
+			return yesNoQuestion(base);
 		case 'legal':
 			return { ...base, kind: 'consent' };
 		case 'date':
@@ -62,7 +58,7 @@ function questionOf(field: JsonRecord, source: SourceFieldRef, warnings: string[
 			return { ...base, kind: 'file', picker: 'document', maxFiles: 1 };
 		case 'opinion_scale':
 		case 'nps': {
-			const steps = numberOf(properties.steps) ?? (source.type === 'nps' ? 11 : 11);
+			const steps = numberOf(properties.steps) ?? 11;
 			const from = properties.start_at_one === true ? 1 : 0;
 			return { ...base, kind: 'choice', mode: 'single', options: scaleOptions(from, from + steps - 1) };
 		}
