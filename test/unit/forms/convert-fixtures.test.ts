@@ -33,6 +33,7 @@ function sourceQuestions(fixture: FormFixture): Array<{ id: string; title: strin
 		case 'hubspot-v2':
 			return records(json[fixture.source === 'hubspot-v3' ? 'fieldGroups' : 'formFieldGroups'])
 				.flatMap((group) => records(group.fields))
+				.flatMap((field) => [field, ...records(field.dependentFields).map((d) => d.dependentField as Raw), ...records(field.dependentFieldFilters).map((d) => d.dependentFormField as Raw)])
 				.map((field) => ({ id: String(field.name), title: String(field.label), type: String(field.fieldType) }));
 		case 'generic':
 			return records(json.fields)

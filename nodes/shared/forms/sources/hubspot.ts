@@ -61,9 +61,6 @@ function fieldItem(field: JsonRecord, version: 'v3' | 'v2', warnings: string[]):
 		warnings.push(`"${title}" is a hidden field: it is not asked; set it when you submit.`);
 		return undefined;
 	}
-	if (recordsOf(field.dependentFields).length > 0 || recordsOf(field.dependentFieldFilters).length > 0) {
-		warnings.push(`"${title}": its dependent (conditional) fields are asked always, not only when they apply.`);
-	}
 	const source: SourceFieldRef = { id: name, name, objectTypeId: textOf(field.objectTypeId) ?? '0-1', type: fieldType, title };
 	const base: QuestionBase = { source, label: title, required: field.required === true, description: textOf(field.description) || undefined };
 	const question = questionOf(fieldType, field, base, warnings);
@@ -107,8 +104,31 @@ function groupSection(group: JsonRecord, fields: JsonRecord[], version: 'v3' | '
 	for (const field of fields) {
 		const item = fieldItem(field, version, warnings);
 		if (item !== undefined) items.push(item);
+		items.push(...dependentItems(field, version, warnings));
 	}
 	return { items };
+}
+
+/**
+ * Fields HubSpot shows only after a given answer (v3 dependentFields[].dependentField, v2
+ * dependentFieldFilters[].dependentFormField): asked right after their parent, always, and optional, because a
+ * static Flow cannot hide them by the answer.
+ */
+function dependentItems(field: JsonRecord, version: 'v3' | 'v2', warnings: string[]): FormItem[] {
+	const dependents = [
+		...recordsOf(field.dependentFields).map((d) => d.dependentField),
+		...recordsOf(field.dependentFieldFilters).map((d) => d.dependentFormField),
+	].filter(isRecord);
+	if (dependents.length === 0) return [];
+	const parent = textOf(field.label) || textOf(field.name) || '?';
+	const items: FormItem[] = [];
+	for (const dependent of dependents) {
+		const item = fieldItem({ ...dependent, required: false }, version, warnings);
+		if (item === undefined) continue;
+		warnings.push(`"${textOf(dependent.label) || textOf(dependent.name)}" depends on the answer to "${parent}": it is asked always, as optional.`);
+		items.push(item);
+	}
+	return items;
 }
 
 /** All field groups on one page (HubSpot forms are single-page); the builder splits them by Meta's limits. */
