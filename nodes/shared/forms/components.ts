@@ -148,7 +148,11 @@ function askStatement(ctx: AskContext, item: Extract<FormItem, { kind: 'statemen
 		components.push(heading.length <= max ? { type: 'TextHeading', text: heading } : { type: 'TextBody', text: shorten(heading, textLimit(ctx, 'TextBody', 'text')), 'font-weight': 'bold' });
 	}
 	const body = item.body?.trim();
-	if (body) components.push({ type: 'TextBody', text: shorten(body, textLimit(ctx, 'TextBody', 'text')) });
+	if (body) {
+		const max = textLimit(ctx, 'TextBody', 'text');
+		if (body.length > max) ctx.warnings.push(`A text of ${body.length} characters is cut to ${max}, TextBody's limit.`);
+		components.push({ type: 'TextBody', text: shorten(body, max) });
+	}
 	return { components };
 }
 

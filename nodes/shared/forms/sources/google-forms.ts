@@ -15,6 +15,7 @@ function choiceQuestion(choice: JsonRecord, base: QuestionBase, warnings: string
 		}
 		const value = textOf(option.value) ?? '';
 		options.push({ label: value, value });
+		if (isRecord(option.image)) warnings.push(`"${base.source.title}": the image of option "${value}" is not shown.`);
 		if (option.goToAction !== undefined || option.goToSectionId !== undefined) {
 			warnings.push(`"${base.source.title}": going to another section after "${value}" is not converted: every section is asked in order.`);
 		}
@@ -96,6 +97,7 @@ export function readGoogleForm(form: JsonRecord): FormDefinition {
 		}
 		const question = isRecord(item.questionItem) && isRecord(item.questionItem.question) ? item.questionItem.question : undefined;
 		const converted = question === undefined ? undefined : questionOf(question, title, description, warnings);
+		if (converted !== undefined && isRecord(item.questionItem) && isRecord(item.questionItem.image)) warnings.push(`"${title}": the question's image is not shown.`);
 		if (converted === undefined) {
 			const kind = question === undefined ? 'item' : (Object.keys(question).find((key) => key.endsWith('Question')) ?? 'question');
 			warnings.push(`"${title}" (${kind}) is not converted: it has no Flow equivalent.`);

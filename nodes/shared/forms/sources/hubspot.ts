@@ -64,6 +64,11 @@ function fieldItem(field: JsonRecord, version: 'v3' | 'v2', warnings: string[]):
 	const source: SourceFieldRef = { id: name, name, objectTypeId: textOf(field.objectTypeId) ?? '0-1', type: fieldType, title };
 	const base: QuestionBase = { source, label: title, required: field.required === true, description: textOf(field.description) || undefined };
 	const question = questionOf(fieldType, field, base, warnings);
+	const validation = isRecord(field.validation) ? field.validation : {};
+	const blocked = [...(Array.isArray(validation.blockedEmailDomains) ? validation.blockedEmailDomains : []), ...(Array.isArray(validation.blockedEmailAddresses) ? validation.blockedEmailAddresses : [])];
+	if (question !== undefined && (blocked.length > 0 || validation.useDefaultBlockList === true)) {
+		warnings.push(`"${title}": HubSpot's blocked email domains are not checked in the Flow; HubSpot checks them on submission.`);
+	}
 	if (question === undefined) {
 		const why = fieldType === 'payment_link_radio' ? 'payments cannot be taken in a Flow' : `HubSpot ${version} field type "${fieldType}" has no Flow equivalent`;
 		warnings.push(`"${title}" (${fieldType}) is not converted: ${why}.`);

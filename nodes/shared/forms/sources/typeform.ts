@@ -36,6 +36,9 @@ function questionOf(field: JsonRecord, source: SourceFieldRef, warnings: string[
 		case 'phone_number':
 			return { ...base, kind: 'text', inputType: 'phone', multiline: false };
 		case 'number':
+			if (validations.min_value !== undefined || validations.max_value !== undefined) {
+				warnings.push(`"${source.title}": the range ${textOf(validations.min_value) ?? '…'}–${textOf(validations.max_value) ?? '…'} is not checked in the Flow (a number input has no range); check it when mapping back.`);
+			}
 			return { ...base, kind: 'text', inputType: 'number', multiline: false };
 		case 'website':
 			return { ...base, kind: 'text', inputType: 'url', multiline: false };
