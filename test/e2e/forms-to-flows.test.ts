@@ -91,7 +91,7 @@ async function subscribeApp(sandboxUrl: string): Promise<void> {
 	if (!response.ok) throw new Error(`subscribed_apps → ${response.status}`);
 }
 
-describe.each(profilesAmong('regular', 'queue'))('Forms to Flows examples through a real n8n (%s)', (profile) => {
+describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Forms to Flows examples through a real n8n (%s)', (profile) => {
 	let n8n: E2eInstance;
 	let sandboxUrl: string;
 	let credentials: CredentialIds;
