@@ -88,6 +88,9 @@ export async function createSandboxCredentials(
 		privateKey: '-----BEGIN PRIVATE KEY-----\nreplace with your service account key\n-----END PRIVATE KEY-----',
 	});
 	ids.hubspotAppToken = await createCredentialIn(target, 'HubSpot app token (replace)', 'hubspotAppToken', { appToken: 'replace-with-your-private-app-token' });
+	// Forms to Flows examples: Typeform's API token; a Google access token as an Authorization header.
+	ids.typeformApi = await createCredentialIn(target, 'Typeform (replace)', 'typeformApi', { accessToken: 'replace-with-your-typeform-token' });
+	ids.httpHeaderAuth = await createCredentialIn(target, 'Google access token (replace)', 'httpHeaderAuth', { name: 'Authorization', value: 'Bearer replace-with-a-token' });
 	if (target.major === 2) {
 		const apiKey = await createApiKey(target.baseUrl, target.cookie, 'whatsapp-flows-state-store', DATA_TABLE_SCOPES);
 		ids.whatsAppFlowsStateApi = await createCredentialIn(target, 'WhatsApp Flows state store (this n8n)', 'whatsAppFlowsStateApi', {

@@ -3,6 +3,7 @@ import { encryptionKeyResource } from './encryptionKey/resource';
 import { flowResource } from './flow/resource';
 import { flowMediaResource } from './flowMedia/resource';
 import { flowTokenResource } from './flowToken/resource';
+import { formResource } from './form/resource';
 import { mediaResource } from './media/resource';
 import { messageResource } from './message/resource';
 import { phoneNumberResource } from './phoneNumber/resource';
@@ -16,6 +17,7 @@ export const RESOURCES: ResourceModule[] = [
 	flowResource,
 	flowMediaResource,
 	flowTokenResource,
+	formResource,
 	mediaResource,
 	messageResource,
 	phoneNumberResource,

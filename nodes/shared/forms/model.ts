@@ -1,0 +1,62 @@
+// The source-neutral form every reader (Typeform, Google Forms, HubSpot v3 / v2, a generic list) produces and the
+// Flow builder consumes. Readers keep what they cannot express as warnings: nothing is dropped silently.
+
+export type FormSource = 'typeform' | 'googleForms' | 'hubspotV3' | 'hubspotV2' | 'generic';
+
+/** Where an answer goes back to in the source: its id, Typeform ref, HubSpot name / object type, column title. */
+export interface SourceFieldRef {
+	id: string;
+	ref?: string;
+	name?: string;
+	objectTypeId?: string;
+	/** The source's own type name (e.g. "short_text", "RADIO", "single_checkbox"). */
+	type: string;
+	/** The full question text (a sheet column). */
+	title: string;
+}
+
+export interface FormOption {
+	label: string;
+	/** What the source stores for this option (HubSpot option value, Typeform label, Google option value). */
+	value: string;
+	/** Typeform choice id / ref, kept for Typeform-like answers. */
+	sourceId?: string;
+	ref?: string;
+}
+
+export type TextInputType = 'text' | 'email' | 'phone' | 'number' | 'url';
+
+export interface QuestionBase {
+	source: SourceFieldRef;
+	label: string;
+	required: boolean;
+	description?: string;
+}
+
+export type FormQuestion =
+	| (QuestionBase & { kind: 'text'; inputType: TextInputType; multiline: boolean; minLength?: number; maxLength?: number; pattern?: string })
+	| (QuestionBase & { kind: 'choice'; mode: 'single' | 'multiple' | 'dropdown'; options: FormOption[]; minSelected?: number; maxSelected?: number })
+	| (QuestionBase & { kind: 'yesNo'; yes: FormOption; no: FormOption })
+	| (QuestionBase & { kind: 'consent' })
+	| (QuestionBase & { kind: 'date' })
+	| (QuestionBase & { kind: 'file'; picker: 'photo' | 'document'; maxFiles?: number; maxSizeKb?: number; mimeTypes?: string[] });
+
+export type FormItem = { kind: 'statement'; heading?: string; body?: string } | FormQuestion;
+
+/** A page of the source (Typeform group, Google section, HubSpot field group). */
+export interface FormSection {
+	title?: string;
+	items: FormItem[];
+}
+
+export interface FormDefinition {
+	source: FormSource;
+	id: string;
+	title: string;
+	description?: string;
+	sections: FormSection[];
+	submitLabel?: string;
+	warnings: string[];
+}
+
+export type { JsonRecord } from '../webhook-events/json';

@@ -1,0 +1,61 @@
+// Test support: the form fixtures, and a simulated WhatsApp user (test/sandbox/client, written without our nodes)
+// who fills every field of a converted flow and completes it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { valueFor, type FilledValue } from '../../harness/form-answers';
+import { openFlow } from '../../sandbox/client';
+
+export type { FilledValue };
+
+export const FORM_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'forms');
+export const FIXTURE_SOURCES = ['typeform', 'google-forms', 'hubspot-v3', 'hubspot-v2', 'generic'] as const;
+
+export interface FormFixture {
+	source: (typeof FIXTURE_SOURCES)[number];
+	name: string;
+	json: Record<string, unknown>;
+}
+
+export function formFixtures(source: FormFixture['source']): FormFixture[] {
+	const dir = join(FORM_FIXTURES, source);
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ source, name: file.replace(/\.json$/, ''), json: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown> }));
+}
+
+export function allFormFixtures(): FormFixture[] {
+	return FIXTURE_SOURCES.flatMap(formFixtures);
+}
+
+export interface FilledFlow {
+	response: Record<string, unknown>;
+	/** What was entered, by field name. */
+	filled: Record<string, FilledValue>;
+	screens: string[];
+}
+
+/** Opens the flow, fills every input on every screen, presses each Footer, and returns the completion. */
+export async function fillEveryField(flowJson: unknown, flowToken = 'forms-test-token'): Promise<FilledFlow> {
+	const session = await openFlow({ flowJson: flowJson as never, flowToken });
+	const filled: Record<string, FilledValue> = {};
+	const screens: string[] = [];
+	let index = 0;
+	for (let guard = 0; guard < 120 && session.status === 'open'; guard += 1) {
+		const screen = session.screen();
+		screens.push(screen.id);
+		const values: Record<string, FilledValue> = {};
+		for (const component of screen.components) {
+			if (component.name === undefined || !component.visible || component.type === 'Footer') continue;
+			index += 1;
+			values[component.name] = valueFor(component, index);
+		}
+		const result = await session.fill(values as never);
+		if (Object.keys(result.errors).length > 0) throw new Error(`screen ${screen.id}: ${JSON.stringify(result.errors)}`);
+		Object.assign(filled, values);
+		const pressed = await session.pressFooter();
+		if (pressed.outcome !== 'navigated' && pressed.outcome !== 'completed') throw new Error(`screen ${screen.id}: ${JSON.stringify(pressed)}`);
+	}
+	if (session.completion === undefined) throw new Error(`flow not completed (status ${session.status})`);
+	return { response: session.completion.response as Record<string, unknown>, filled, screens };
+}
