@@ -15,7 +15,7 @@ export type CryptoVariant = 'bare' | 'minimal' | 'core' | 'executed' | 'queue' |
 
 export const CRYPTO_VARIANTS: Record<CryptoVariant, string> = {
 	bare: 'bare RSA-OAEP decrypt, cached KeyObject',
-	minimal: 'least node:crypto work: cached key, no checks',
+	minimal: "Meta's reference code with the PEM parsed once: cached key, no checks",
 	core: 'our core: key cache + decrypt + encrypt',
 	executed: 'as our nodes run in regular mode: + signature check, AES key handed to the respond node',
 	queue: 'as in queue mode: + signature check, the respond node (a worker) unwraps the key again',

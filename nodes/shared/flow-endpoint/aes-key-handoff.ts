@@ -9,7 +9,7 @@ import { TtlCache } from './ttl-cache';
  * unwraps the wrapped key from the trigger's output again.
  */
 export class AesKeyHandoff {
-	private readonly keys: TtlCache<{ aesKey: Buffer; privateKey: KeyObject }>;
+	private readonly keys: TtlCache<{ aesKey: KeyObject; privateKey: KeyObject }>;
 
 	constructor(ttlMs: number, capacity: number, now: () => number = Date.now) {
 		this.keys = new TtlCache(ttlMs, capacity, now);
@@ -20,7 +20,7 @@ export class AesKeyHandoff {
 	}
 
 	/** `encryptedAesKey` is the request's field as received (base64): unique per request. */
-	put(encryptedAesKey: string, aesKey: Buffer, privateKey: KeyObject): void {
+	put(encryptedAesKey: string, aesKey: KeyObject, privateKey: KeyObject): void {
 		// Keys nobody took (queue mode, or a workflow that never answered) do not stay in memory longer than needed.
 		this.keys.pruneExpired();
 		this.keys.set(encryptedAesKey, { aesKey, privateKey });
@@ -30,7 +30,7 @@ export class AesKeyHandoff {
 	 * The key handed over for this request, removed from here; undefined when there is none, it expired, or it was
 	 * decrypted with another private key than `privateKey` (the respond node must use the trigger's key credential).
 	 */
-	take(encryptedAesKey: string, privateKey: KeyObject): Buffer | undefined {
+	take(encryptedAesKey: string, privateKey: KeyObject): KeyObject | undefined {
 		const entry = this.keys.get(encryptedAesKey);
 		this.keys.delete(encryptedAesKey);
 		return entry?.privateKey === privateKey ? entry.aesKey : undefined;

@@ -129,7 +129,7 @@ export type FlowEndpointDecision =
 	 * `requestKey` (when the workflow answers): the request's AES key and the private key that unwrapped it, for
 	 * handing to the respond node in memory; never part of `item`.
 	 */
-	| { kind: 'start'; item: FlowEndpointItem; reply?: FlowEndpointReply; requestKey?: { aesKey: Buffer; privateKey: KeyObject } };
+	| { kind: 'start'; item: FlowEndpointItem; reply?: FlowEndpointReply; requestKey?: { aesKey: KeyObject; privateKey: KeyObject } };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -158,7 +158,7 @@ function configurationError(detail: string): FlowEndpointDecision {
 	return { kind: 'reply', reply: { status: 500, contentType: 'text/plain', body: '' }, outcome: 'configuration_error', detail };
 }
 
-function encryptedReply(response: Record<string, unknown>, aesKey: Buffer, iv: Buffer): FlowEndpointReply {
+function encryptedReply(response: Record<string, unknown>, aesKey: KeyObject, iv: Buffer): FlowEndpointReply {
 	return { status: 200, contentType: 'text/plain', body: encryptFlowResponse(response, aesKey, iv) };
 }
 

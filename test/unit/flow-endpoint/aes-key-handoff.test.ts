@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { generateFlowKeyPair, parseFlowPrivateKey } from '../../../nodes/shared/crypto/private-key';
 import { AesKeyHandoff } from '../../../nodes/shared/flow-endpoint/aes-key-handoff';
+
+const aesKeyOf = (): KeyObject => createSecretKey(randomBytes(16));
 
 describe('AesKeyHandoff (trigger → respond node, same process)', () => {
 	const key = parseFlowPrivateKey(generateFlowKeyPair().privateKeyPem);
@@ -11,7 +13,7 @@ describe('AesKeyHandoff (trigger → respond node, same process)', () => {
 	it('hands the key over once, to a respond node using the same private key', () => {
 		now = 0;
 		const h = handoff();
-		const aesKey = randomBytes(16);
+		const aesKey = aesKeyOf();
 		h.put('wrapped-1', aesKey, key);
 		expect(h.take('wrapped-1', key)).toBe(aesKey);
 		expect(h.take('wrapped-1', key)).toBeUndefined();
@@ -21,7 +23,7 @@ describe('AesKeyHandoff (trigger → respond node, same process)', () => {
 	it('gives nothing to a respond node with another private key, and forgets the entry', () => {
 		now = 0;
 		const h = handoff();
-		h.put('wrapped-1', randomBytes(16), key);
+		h.put('wrapped-1', aesKeyOf(), key);
 		expect(h.take('wrapped-1', otherKey)).toBeUndefined();
 		expect(h.take('wrapped-1', key)).toBeUndefined();
 	});
@@ -29,7 +31,7 @@ describe('AesKeyHandoff (trigger → respond node, same process)', () => {
 	it('gives nothing for an unknown request or after the time to live', () => {
 		now = 0;
 		const h = handoff();
-		h.put('wrapped-1', randomBytes(16), key);
+		h.put('wrapped-1', aesKeyOf(), key);
 		expect(h.take('wrapped-2', key)).toBeUndefined();
 		now = 100;
 		expect(h.take('wrapped-1', key)).toBeUndefined();
@@ -38,14 +40,14 @@ describe('AesKeyHandoff (trigger → respond node, same process)', () => {
 	it('drops expired keys when new ones arrive, and keeps at most `capacity`', () => {
 		now = 0;
 		const h = handoff();
-		h.put('a', randomBytes(16), key);
+		h.put('a', aesKeyOf(), key);
 		now = 50;
-		h.put('b', randomBytes(16), key);
+		h.put('b', aesKeyOf(), key);
 		now = 120;
-		h.put('c', randomBytes(16), key);
+		h.put('c', aesKeyOf(), key);
 		expect(h.size).toBe(2); // a expired
-		h.put('d', randomBytes(16), key);
-		h.put('e', randomBytes(16), key);
+		h.put('d', aesKeyOf(), key);
+		h.put('e', aesKeyOf(), key);
 		expect(h.size).toBe(3);
 		expect(h.take('b', key)).toBeUndefined(); // the oldest went first
 		expect(h.take('e', key)).toBeDefined();

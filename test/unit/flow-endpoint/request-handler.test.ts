@@ -269,7 +269,7 @@ describe('the workflow item', () => {
 		const request = sealed({ version: '3.0', action: 'INIT', flow_token: 'tok' });
 		const decision = await handle(request);
 		if (decision.kind !== 'start') throw new Error('expected start');
-		expect(decision.requestKey?.aesKey.equals(request.aesKey)).toBe(true);
+		expect(decision.requestKey?.aesKey.export().equals(request.aesKey)).toBe(true);
 		expect(decision.requestKey?.privateKey).toBe(privateKey);
 	});
 
