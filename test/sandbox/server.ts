@@ -1,4 +1,5 @@
 // Starts the sandbox: one HTTP server, Graph requests under /{version}/…, the sandbox's own API under /__sandbox/.
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CDN_PREFIX, handleCdnRequest } from './cdn';
@@ -54,6 +55,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const host = options.host ?? '127.0.0.1';
 	const state = new SandboxState(buildSeed(options.seed), mergeConfig(defaultConfig(), options.config ?? {}));
 	const lifetime = new AbortController();
+	// Every request delayed by a latency fault listens on it; thousands can be in flight during a broadcast benchmark.
+	setMaxListeners(0, lifetime.signal);
 
 	async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
