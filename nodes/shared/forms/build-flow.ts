@@ -5,7 +5,7 @@
 // screen a jump can skip are not read from that screen: they travel in the navigate payloads into each later
 // screen's data model (flowjson "Navigate": payload → next screen's `data`), "" / [] / false when skipped.
 import { FLOW_JSON_LIMITS, type FlowJsonLimits, type PublishableFlowJsonVersion } from '../flow-json';
-import { ask, type AskedItem, type Component } from './components';
+import { ask, type AskContext, type AskedItem, type Component } from './components';
 import type { FieldMap, FieldMapEntry } from './field-map';
 import type { FormDefinition, FormItem } from './model';
 import { screenRoutes, skippableScreens, type ScreenRoute } from './screen-routes';
@@ -80,7 +80,7 @@ export function buildFlow(form: FormDefinition, options: BuildOptions, warnings:
 				picker = item.label;
 			}
 			const fieldName = item.kind === 'statement' ? '' : uniqueName(`q${questionNumber + 1}_${slug(item.label, 24) || 'answer'}`, used);
-			const asked = ask({ limits, warnings, fieldName }, item);
+			const asked = askShown(item, { limits, warnings, fieldName }, (parent, candidate) => screen !== undefined && screenOf.get(parent) === drafts.length - 1 && fits(limits, screen, candidate, options.questionsPerScreen), entryOf);
 			if (asked.components.length === 0) continue;
 			if (asked.entry !== undefined) questionNumber += 1;
 			if (screen === undefined || targets.has(item) || !fits(limits, screen, asked, options.questionsPerScreen)) {
@@ -139,6 +139,30 @@ export function buildFlow(form: FormDefinition, options: BuildOptions, warnings:
 		flowJson: { version: options.version, screens },
 		fieldMap: { source: form.source, formId: form.id, formTitle: form.title, fields: entries },
 	};
+}
+
+/**
+ * Asks an item; one shown only for some answers of its parent (HubSpot dependent fields) goes in an If on the
+ * parent's answer (components "If": a condition on a form field of the same screen) when it fits on the parent's
+ * screen — otherwise it is asked always, as optional, with a warning.
+ */
+function askShown(item: FormItem, ctx: AskContext, onParentScreen: (parent: FormItem, asked: AskedItem) => boolean, entryOf: Map<FormItem, FieldMapEntry>): AskedItem {
+	const shown = item.kind === 'statement' ? undefined : item.shownWhen;
+	if (item.kind === 'statement' || shown === undefined) return ask(ctx, item);
+	const scratch: string[] = [];
+	const asked = ask({ ...ctx, warnings: scratch }, item);
+	const parent = entryOf.get(shown.parent);
+	const ids = (parent?.options ?? []).filter((o) => shown.values.includes(o.value)).map((o) => o.id);
+	const picker = asked.inputType === 'PhotoPicker' || asked.inputType === 'DocumentPicker';
+	if (parent !== undefined && ids.length > 0 && !picker && asked.entry !== undefined && onParentScreen(shown.parent, asked)) {
+		ctx.warnings.push(...scratch);
+		asked.entry.skippable = true;
+		const condition = ids.map((id) => `(\${form.${parent.field}} == '${id}')`).join(' || ');
+		return { ...asked, components: [{ type: 'If', condition, then: asked.components }] };
+	}
+	const why = picker ? 'a file picker cannot go inside an If' : 'it does not fit on the screen of the question it depends on';
+	ctx.warnings.push(`"${shorten(item.label, 60)}" depends on the answer to "${shorten(shown.parent.label, 60)}": ${why}, so it is asked always, as optional.`);
+	return ask(ctx, { ...item, required: false, shownWhen: undefined });
 }
 
 function targetsOf(route: ScreenRoute): number[] {

@@ -31,6 +31,8 @@ export interface QuestionBase {
 	label: string;
 	required: boolean;
 	description?: string;
+	/** Asked only when `parent` (a choice / yes-no asked just before) has one of these option values (HubSpot dependent fields). */
+	shownWhen?: { parent: FormQuestion; values: string[] };
 }
 
 export type FormQuestion =

@@ -113,3 +113,42 @@ describe('Google Forms go-to-section', () => {
 		);
 	});
 });
+
+describe('HubSpot dependent fields', () => {
+	// v3 fieldGroups[].fields[].dependentFields[{dependentCondition: {operator, values}, dependentField}]
+	// (https://developers.hubspot.com/docs/reference/api/marketing/forms).
+	const form = (operator: string) => ({
+		id: 'hs-dep',
+		name: 'Dependent',
+		fieldGroups: [{
+			groupType: 'default_group',
+			fields: [
+				{ objectTypeId: '0-1', name: 'has_car', label: 'Do you have a car?', fieldType: 'single_checkbox', required: true },
+				{
+					objectTypeId: '0-1', name: 'plan', label: 'Plan', fieldType: 'radio', required: true,
+					options: [{ label: 'Basic', value: 'basic' }, { label: 'Fleet', value: 'fleet' }],
+					dependentFields: [{ dependentCondition: { operator, values: ['fleet'] }, dependentField: { objectTypeId: '0-1', name: 'fleet_size', label: 'Fleet size', fieldType: 'number', required: true } }],
+				},
+			],
+		}],
+	});
+
+	it.each([
+		['"Fleet" shows the required "Fleet size"', '1', ['has_car', 'plan', 'fleet_size']],
+		['"Basic" leaves it hidden and unanswered', '0', ['has_car', 'plan']],
+	])('%s', async (_name, option, answered) => {
+		const converted = convertFormToFlow(form('EQ'));
+		expect(converted.warnings).toEqual([]);
+		const screen = (converted.flowJson.screens as Array<{ layout: { children: Array<Record<string, unknown>> } }>)[0];
+		expect(screen.layout.children).toContainEqual(expect.objectContaining({ type: 'If', condition: "(${form.q2_plan} == '1')", then: [expect.objectContaining({ name: 'q3_fleet_size', required: true })] }));
+		const run = await fillEveryField(converted.flowJson, undefined, { q2_plan: option });
+		expect(converted.fieldMap.fields.filter((e) => e.field in run.filled).map((e) => e.source.name)).toEqual(answered);
+	});
+
+	it('"NEQ" shows it for every other option; an operator a Flow cannot test is warned and the field asked always, optional', () => {
+		expect((convertFormToFlow(form('NEQ')).flowJson.screens as Array<{ layout: { children: unknown[] } }>)[0].layout.children).toContainEqual(expect.objectContaining({ type: 'If', condition: "(${form.q2_plan} == '0')" }));
+		const converted = convertFormToFlow(form('IS_NOT_EMPTY'));
+		expect(converted.warnings).toEqual(['"Fleet size" depends on the answer to "Plan": its condition "IS_NOT_EMPTY" has no Flow equivalent, so it is asked always, as optional.']);
+		expect(converted.fieldMap.fields.find((e) => e.source.name === 'fleet_size')).toMatchObject({ required: false });
+	});
+});

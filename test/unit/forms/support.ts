@@ -47,15 +47,19 @@ export async function fillEveryField(flowJson: unknown, flowToken = 'forms-test-
 	for (let guard = 0; guard < 120 && session.status === 'open'; guard += 1) {
 		const screen = session.screen();
 		screens.push(screen.id);
-		const values: Record<string, FilledValue> = {};
-		for (const component of screen.components) {
-			if (component.name === undefined || !component.visible || component.type === 'Footer') continue;
-			index += 1;
-			values[component.name] = choices[component.name] ?? valueFor(component, index);
+		// Fill what is shown; answers can show more (an If on an answer), so look again until nothing new appears.
+		for (let round = 0; round < 5; round += 1) {
+			const values: Record<string, FilledValue> = {};
+			for (const component of session.screen().components) {
+				if (component.name === undefined || !component.visible || component.type === 'Footer' || component.name in filled) continue;
+				index += 1;
+				values[component.name] = choices[component.name] ?? valueFor(component, index);
+			}
+			if (Object.keys(values).length === 0) break;
+			const result = await session.fill(values as never);
+			if (Object.keys(result.errors).length > 0) throw new Error(`screen ${screen.id}: ${JSON.stringify(result.errors)}`);
+			Object.assign(filled, values);
 		}
-		const result = await session.fill(values as never);
-		if (Object.keys(result.errors).length > 0) throw new Error(`screen ${screen.id}: ${JSON.stringify(result.errors)}`);
-		Object.assign(filled, values);
 		const pressed = await session.pressFooter();
 		if (pressed.outcome !== 'navigated' && pressed.outcome !== 'completed') throw new Error(`screen ${screen.id}: ${JSON.stringify(pressed)}`);
 	}
