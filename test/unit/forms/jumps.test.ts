@@ -152,3 +152,21 @@ describe('HubSpot dependent fields', () => {
 		expect(converted.fieldMap.fields.find((e) => e.source.name === 'fleet_size')).toMatchObject({ required: false });
 	});
 });
+
+describe('every fixture with jumps, in every publishable version and split small', () => {
+	const routed = [fixture('typeform', '06-logic-jumps'), fixture('typeform', '11-every-supported-type'), fixture('typeform', '12-logic-branching'), fixture('google-forms', '08-branching'), fixture('google-forms', '12-go-to-section')];
+	// (5.1 / 6.0: the website question's URL pattern needs 6.2 — a converter limit apart from jumps, see notes.)
+	it.each(['6.2', '7.0', '7.3'])('passes the validator in Flow JSON %s, with two questions per screen too', (version) => {
+		for (const json of routed) {
+			for (const questionsPerScreen of [8, 2]) {
+				const converted = convertFormToFlow(json, { version, questionsPerScreen });
+				expect({ form: converted.form.id, questionsPerScreen, errors: converted.validation.errors }).toEqual({ form: converted.form.id, questionsPerScreen, errors: [] });
+			}
+		}
+	});
+
+	it('a Google section split over screens keeps its questions in order and says why its jump is not converted', () => {
+		const converted = convertFormToFlow(fixture('google-forms', '12-go-to-section'), { questionsPerScreen: 2 });
+		expect(converted.warnings).toContainEqual(expect.stringContaining('the section it ends is split over several screens'));
+	});
+});
