@@ -130,21 +130,27 @@ export async function fillEveryFieldOverHttp(sandboxUrl: string, waId: string): 
 	const filled: Filled = {};
 	let index = 0;
 	for (let guard = 0; guard < 40 && step.status === 'open'; guard += 1) {
-		const values: Filled = {};
-		for (const component of step.screen?.components ?? []) {
-			if (component.name === undefined || !component.visible || component.type === 'Footer') continue;
-			index += 1;
-			const value = valueFor(component, index);
-			if (component.type === 'PhotoPicker' || component.type === 'DocumentPicker') {
-				const selected = await user.selectFiles(component.name, value as Array<{ fileName: string; bytes: Buffer; mimeType: string }>);
-				if (selected.result.outcome === 'filled' && Object.keys(selected.result.errors).length > 0) throw new Error(JSON.stringify(selected.result));
-				filled[component.name] = value;
-			} else values[component.name] = value;
-		}
-		if (Object.keys(values).length > 0) {
-			const result = await user.fill(values);
-			if (result.result.outcome === 'filled' && Object.keys(result.result.errors).length > 0) throw new Error(`screen ${step.screen?.id}: ${JSON.stringify(result.result.errors)}`);
-			Object.assign(filled, values);
+		// Fill what is shown; an answer can show more (an If on it: HubSpot dependent fields), so look again.
+		for (let round = 0; round < 5; round += 1) {
+			const values: Filled = {};
+			let picked = false;
+			for (const component of step.screen?.components ?? []) {
+				if (component.name === undefined || !component.visible || component.type === 'Footer' || component.name in filled) continue;
+				index += 1;
+				const value = valueFor(component, index);
+				if (component.type === 'PhotoPicker' || component.type === 'DocumentPicker') {
+					const selected = await user.selectFiles(component.name, value as Array<{ fileName: string; bytes: Buffer; mimeType: string }>);
+					if (selected.result.outcome === 'filled' && Object.keys(selected.result.errors).length > 0) throw new Error(JSON.stringify(selected.result));
+					filled[component.name] = value;
+					picked = true;
+				} else values[component.name] = value;
+			}
+			if (Object.keys(values).length === 0 && !picked) break;
+			if (Object.keys(values).length > 0) {
+				step = await user.fill(values);
+				if (step.result.outcome === 'filled' && Object.keys(step.result.errors).length > 0) throw new Error(`screen ${step.screen?.id}: ${JSON.stringify(step.result.errors)}`);
+				Object.assign(filled, values);
+			}
 		}
 		step = await user.pressFooter();
 		if (step.result.outcome === 'invalid') throw new Error(`screen invalid: ${JSON.stringify(step.result)}`);

@@ -30,6 +30,8 @@ interface Case {
 	converted: (form: Record<string, unknown>) => unknown;
 	formPath: (id: string) => string;
 	resultPath: (id: string) => string;
+	/** Source refs of the questions the fixture's logic jump skips for the answers the simulated user gives. */
+	skipped: string[];
 }
 
 const v2Fields = (form: Record<string, unknown>) => (form.formFieldGroups as Array<{ fields: unknown[] }>).flatMap((group) => group.fields);
@@ -44,6 +46,8 @@ const CASES: Case[] = [
 		converted: (form) => form,
 		formPath: (id) => `/typeform/forms/${id}`,
 		resultPath: () => '/sheets/Responses',
+		// logic: "every_plan" is "premium" (the last option, which the simulated user picks) → jump to "every_city".
+		skipped: ['every_interests', 'every_colour'],
 	},
 	{
 		source: 'google',
@@ -54,6 +58,7 @@ const CASES: Case[] = [
 		converted: (form) => form,
 		formPath: (id) => `/google/forms/${id}`,
 		resultPath: () => '/sheets/Form responses',
+		skipped: [],
 	},
 	{
 		source: 'hubspot',
@@ -64,6 +69,7 @@ const CASES: Case[] = [
 		converted: (form) => ({ id: form.guid, name: 'HubSpot form', fields: v2Fields(form) }),
 		formPath: (id) => `/hubspot/fields/${id}`,
 		resultPath: (id) => `/hubspot/submit/${id}`,
+		skipped: [],
 	},
 ];
 
@@ -140,7 +146,8 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Forms to Flows example
 		expect(last.flow.mode).toBe('published');
 
 		const { fieldMap } = convertFormToFlow(spec.converted(form));
-		expect(Object.keys(filled).sort()).toEqual(fieldMap.fields.map((e) => e.field).sort());
+		const skipped = fieldMap.fields.filter((e) => !(e.field in filled));
+		expect(skipped.map((e) => e.source.ref ?? e.source.id)).toEqual(spec.skipped);
 		const record = await waitFor(`${spec.resultPath(formId)} on the stand-in`, () => standIn.records.find((r) => r.path === spec.resultPath(formId)));
 
 		if (spec.source === 'hubspot') {
@@ -152,7 +159,9 @@ describe.each(profilesAmong('regular', 'queue', 'n8n1'))('Forms to Flows example
 		} else {
 			const row = record.body as Record<string, string>;
 			expect(Object.keys(row).sort()).toEqual(fieldMap.fields.map((e) => e.source.title).sort());
-			for (const entry of fieldMap.fields) {
+			// A question the jump skipped keeps its column, empty.
+			for (const entry of skipped) expect({ column: entry.source.title, value: row[entry.source.title] }).toEqual({ column: entry.source.title, value: '' });
+			for (const entry of fieldMap.fields.filter((e) => e.field in filled)) {
 				const expected = expectedText(entry, (filled as Filled)[entry.field], ', ');
 				if (expected instanceof RegExp) expect(row[entry.source.title]).toMatch(expected);
 				else expect({ column: entry.source.title, value: row[entry.source.title] }).toEqual({ column: entry.source.title, value: expected });

@@ -22,6 +22,8 @@ export interface FieldMapEntry {
 	multiple?: boolean;
 	options?: FieldMapOption[];
 	required: boolean;
+	/** On a screen a logic jump can skip: no answer is then expected. */
+	skippable?: boolean;
 	source: SourceFieldRef;
 }
 

@@ -47,7 +47,8 @@ function isoDay(value: unknown): string | undefined {
 }
 
 function optionsFor(entry: FieldMapEntry, raw: unknown, warnings: string[]): FieldMapOption[] {
-	const ids = Array.isArray(raw) ? raw.map(String) : [String(raw)];
+	// A question on a screen the user's path skipped comes back empty (build-flow carries "" / [] forward).
+	const ids = (Array.isArray(raw) ? raw.map(String) : [String(raw)]).filter((id) => id !== '');
 	const picked: FieldMapOption[] = [];
 	for (const id of ids) {
 		const option = entry.options?.find((o) => o.id === id);
@@ -182,7 +183,7 @@ export function mapFlowResponse(response: unknown, map: FieldMap, target: Respon
 	for (const entry of map.fields) {
 		const answer = entry.field in response ? answerOf(entry, response[entry.field], warnings) : undefined;
 		if (answer !== undefined) answers.push(answer);
-		else if (entry.required) warnings.push(`"${entry.source.title}" is required but has no answer.`);
+		else if (entry.required && entry.skippable !== true) warnings.push(`"${entry.source.title}" is required but has no answer.`);
 	}
 	const known = new Set(['flow_token', ...map.fields.map((e) => e.field)]);
 	for (const key of Object.keys(response)) if (!known.has(key)) warnings.push(`"${key}" in the response is not in the field map.`);

@@ -31,6 +31,8 @@ export interface QuestionBase {
 	label: string;
 	required: boolean;
 	description?: string;
+	/** Asked only when `parent` (a choice / yes-no asked just before) has one of these option values (HubSpot dependent fields). */
+	shownWhen?: { parent: FormQuestion; values: string[] };
 }
 
 export type FormQuestion =
@@ -49,12 +51,32 @@ export interface FormSection {
 	items: FormItem[];
 }
 
+/**
+ * A jump the source makes on the answer to one choice / yes-no question (Typeform `logic` jumps, Google Forms
+ * "go to section based on answer"). Routes are in the source's order: the first one whose option values hold the
+ * answer wins; `always` catches every answer (and no answer).
+ */
+export interface FormRoute {
+	when: { values: string[] } | 'always';
+	to: FormItem | 'end';
+	/** How the source names the jump, for warnings. */
+	describe: string;
+}
+
+export interface FormRouting {
+	question: FormQuestion;
+	/** The item after which the source routes: the question (Typeform), the end of its section (Google Forms). */
+	after: FormItem;
+	routes: FormRoute[];
+}
+
 export interface FormDefinition {
 	source: FormSource;
 	id: string;
 	title: string;
 	description?: string;
 	sections: FormSection[];
+	routings?: FormRouting[];
 	submitLabel?: string;
 	warnings: string[];
 }

@@ -109,29 +109,52 @@ function groupSection(group: JsonRecord, fields: JsonRecord[], version: 'v3' | '
 	for (const field of fields) {
 		const item = fieldItem(field, version, warnings);
 		if (item !== undefined) items.push(item);
-		items.push(...dependentItems(field, version, warnings));
+		items.push(...dependentItems(field, item, version, warnings));
 	}
 	return { items };
 }
 
+/** Operators that keep a dependent field to some of its parent's options (v3 dependentCondition, v2 filters). */
+const SHOWN_IF_ANY = new Set(['EQ', 'IN', 'SET_ANY', 'SET_EQ', 'IS_ANY_OF']);
+const SHOWN_IF_NONE = new Set(['NEQ', 'NOT_IN', 'SET_NOT_ANY', 'IS_NONE_OF']);
+
+/** The parent's option values the dependent field is shown for, or why that cannot be said in a Flow condition. */
+function shownFor(parent: FormItem | undefined, condition: JsonRecord | undefined): string[] | string {
+	const options = parent?.kind === 'yesNo' ? [parent.yes, parent.no] : parent?.kind === 'choice' && parent.mode !== 'multiple' ? parent.options : undefined;
+	if (options === undefined) return 'a Flow condition can test only a single choice or yes / no answer';
+	const operator = textOf(condition?.operator) ?? '?';
+	const raw = Array.isArray(condition?.values) ? condition.values : Array.isArray(condition?.strValues) ? condition.strValues : [condition?.strValue ?? condition?.value];
+	const values = raw.map((v) => String(v));
+	const named = options.filter((o) => values.includes(o.value));
+	if (named.length === 0) return `its condition (${operator}) names no option of the parent`;
+	if (SHOWN_IF_ANY.has(operator)) return named.map((o) => o.value);
+	if (SHOWN_IF_NONE.has(operator)) return options.filter((o) => !named.includes(o)).map((o) => o.value);
+	return `its condition "${operator}" has no Flow equivalent`;
+}
+
 /**
- * Fields HubSpot shows only after a given answer (v3 dependentFields[].dependentField, v2
- * dependentFieldFilters[].dependentFormField): asked right after their parent, always, and optional, because a
- * static Flow cannot hide them by the answer.
+ * Fields HubSpot shows only after a given answer (v3 dependentFields[{dependentCondition, dependentField}], v2
+ * dependentFieldFilters[{filters, dependentFormField}]): right after their parent, shown by an If on the parent's
+ * answer (build-flow) when the condition picks options of a single choice / yes-no parent; otherwise always, optional.
  */
-function dependentItems(field: JsonRecord, version: 'v3' | 'v2', warnings: string[]): FormItem[] {
+function dependentItems(field: JsonRecord, parentItem: FormItem | undefined, version: 'v3' | 'v2', warnings: string[]): FormItem[] {
 	const dependents = [
-		...recordsOf(field.dependentFields).map((d) => d.dependentField),
-		...recordsOf(field.dependentFieldFilters).map((d) => d.dependentFormField),
-	].filter(isRecord);
+		...recordsOf(field.dependentFields).map((d) => ({ field: d.dependentField, condition: d.dependentCondition })),
+		...recordsOf(field.dependentFieldFilters).map((d) => ({ field: d.dependentFormField, condition: recordsOf(d.filters)[0] })),
+	].filter((d): d is { field: JsonRecord; condition: unknown } => isRecord(d.field));
 	if (dependents.length === 0) return [];
 	const parent = textOf(field.label) || textOf(field.name) || '?';
 	const items: FormItem[] = [];
 	for (const dependent of dependents) {
-		const item = fieldItem({ ...dependent, required: false }, version, warnings);
+		const shown = shownFor(parentItem, isRecord(dependent.condition) ? dependent.condition : undefined);
+		const item = fieldItem(typeof shown === 'string' ? { ...dependent.field, required: false } : dependent.field, version, warnings);
 		if (item === undefined) continue;
-		warnings.push(`"${textOf(dependent.label) || textOf(dependent.name)}" depends on the answer to "${parent}": it is asked always, as optional.`);
-		items.push(item);
+		if (typeof shown === 'string' || item.kind === 'statement') {
+			warnings.push(`"${textOf(dependent.field.label) || textOf(dependent.field.name)}" depends on the answer to "${parent}": ${typeof shown === 'string' ? shown : 'it is not a question'}, so it is asked always, as optional.`);
+			items.push(item);
+		} else if (parentItem !== undefined && parentItem.kind !== 'statement') {
+			items.push({ ...item, shownWhen: { parent: parentItem, values: shown } });
+		}
 	}
 	return items;
 }

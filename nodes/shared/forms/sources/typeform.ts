@@ -4,6 +4,7 @@
 import { isRecord, numberOf, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormDefinition, FormItem, FormOption, FormQuestion, FormSection, SourceFieldRef } from '../model';
 import { scaleOptions, yesNoQuestion } from './shared';
+import { typeformRoutings } from './typeform-logic';
 
 const UNSUPPORTED: Record<string, string> = {
 	matrix: 'a matrix (grid) has no Flow component',
@@ -72,42 +73,61 @@ function questionOf(field: JsonRecord, source: SourceFieldRef, warnings: string[
 	}
 }
 
-function itemsOf(fields: JsonRecord[], sections: FormSection[], current: FormSection, warnings: string[]): FormSection {
+interface ReadContext {
+	sections: FormSection[];
+	warnings: string[];
+	/** Each field ref → the first item it produced (logic jumps target refs). */
+	refs: Map<string, FormItem>;
+}
+
+function itemsOf(fields: JsonRecord[], ctx: ReadContext, current: FormSection): FormSection {
 	let section = current;
 	for (const field of fields) {
-		const type = textOf(field.type) ?? 'unknown';
-		const title = textOf(field.title) ?? '';
-		const properties = isRecord(field.properties) ? field.properties : {};
-		if (type === 'group') {
-			// A question group is its own page: its statement text first, then its fields.
-			if (section.items.length > 0) sections.push(section);
-			section = { title, items: [] };
-			const body = textOf(properties.description);
-			if (body !== undefined) section.items.push({ kind: 'statement', body });
-			section = itemsOf(recordsOf(properties.fields), sections, section, warnings);
-			sections.push(section);
-			section = { items: [] };
-			continue;
-		}
-		if (type === 'statement') {
-			section.items.push({ kind: 'statement', heading: title || undefined, body: textOf(properties.description) });
-			continue;
-		}
-		if (type === 'inline_group' || type === 'contact_info' || type === 'address') {
-			// Sub-questions answered together: each becomes its own question in place.
-			const inner = recordsOf(properties.fields);
-			if (inner.length === 0) warnings.push(`"${title}" (${type}) has no sub-fields in the definition and is skipped.`);
-			section = itemsOf(inner, sections, section, warnings);
-			continue;
-		}
-		const source: SourceFieldRef = { id: textOf(field.id) ?? textOf(field.ref) ?? title, ref: textOf(field.ref), type, title };
-		const question = UNSUPPORTED[type] === undefined ? questionOf(field, source, warnings) : undefined;
-		if (question === undefined) {
-			warnings.push(`"${title}" (${type}) is not converted: ${UNSUPPORTED[type] ?? 'this field type has no Flow equivalent'}.`);
-			continue;
-		}
-		section.items.push(question as FormItem);
+		const start = { section, count: section.items.length };
+		section = fieldItems(field, ctx, section);
+		const ref = textOf(field.ref);
+		// A group sets its own ref (its page starts a new section); anything else starts where it was put.
+		const first = start.section === section ? section.items[start.count] : undefined;
+		if (ref !== undefined && first !== undefined) ctx.refs.set(ref, first);
 	}
+	return section;
+}
+
+function fieldItems(field: JsonRecord, ctx: ReadContext, current: FormSection): FormSection {
+	const { sections, warnings } = ctx;
+	const section = current;
+	const type = textOf(field.type) ?? 'unknown';
+	const title = textOf(field.title) ?? '';
+	const properties = isRecord(field.properties) ? field.properties : {};
+	if (type === 'group') {
+		// A question group is its own page: its statement text first, then its fields.
+		if (section.items.length > 0) sections.push(section);
+		const page: FormSection = { title, items: [] };
+		const body = textOf(properties.description);
+		if (body !== undefined) page.items.push({ kind: 'statement', body });
+		const group = itemsOf(recordsOf(properties.fields), ctx, page);
+		sections.push(group);
+		const ref = textOf(field.ref);
+		if (ref !== undefined && page.items[0] !== undefined) ctx.refs.set(ref, page.items[0]);
+		return { items: [] };
+	}
+	if (type === 'statement') {
+		section.items.push({ kind: 'statement', heading: title || undefined, body: textOf(properties.description) });
+		return section;
+	}
+	if (type === 'inline_group' || type === 'contact_info' || type === 'address') {
+		// Sub-questions answered together: each becomes its own question in place.
+		const inner = recordsOf(properties.fields);
+		if (inner.length === 0) warnings.push(`"${title}" (${type}) has no sub-fields in the definition and is skipped.`);
+		return itemsOf(inner, ctx, section);
+	}
+	const source: SourceFieldRef = { id: textOf(field.id) ?? textOf(field.ref) ?? title, ref: textOf(field.ref), type, title };
+	const question = UNSUPPORTED[type] === undefined ? questionOf(field, source, warnings) : undefined;
+	if (question === undefined) {
+		warnings.push(`"${title}" (${type}) is not converted: ${UNSUPPORTED[type] ?? 'this field type has no Flow equivalent'}.`);
+		return section;
+	}
+	section.items.push(question as FormItem);
 	return section;
 }
 
@@ -120,14 +140,12 @@ export function readTypeform(form: JsonRecord): FormDefinition {
 		const properties = isRecord(welcome.properties) ? welcome.properties : {};
 		first.items.push({ kind: 'statement', heading: textOf(welcome.title), body: textOf(properties.description) });
 	}
-	const last = itemsOf(recordsOf(form.fields), sections, first, warnings);
+	const refs = new Map<string, FormItem>();
+	const last = itemsOf(recordsOf(form.fields), { sections, warnings, refs }, first);
 	if (last.items.length > 0) sections.push(last);
-	for (const rule of recordsOf(form.logic)) {
-		const actions = recordsOf(rule.actions).filter((action) => action.action === 'jump');
-		if (actions.length > 0) warnings.push(`Logic jumps after "${textOf(rule.ref) ?? '?'}" are not converted: every question is asked in order.`);
-	}
+	const routings = typeformRoutings(form.logic, refs, warnings);
 	if (Array.isArray(form.hidden) && form.hidden.length > 0) {
 		warnings.push('Hidden fields are not asked; pass them in the flow token or the sheet instead.');
 	}
-	return { source: 'typeform', id: textOf(form.id) ?? '', title: textOf(form.title) ?? 'Form', sections, warnings };
+	return { source: 'typeform', id: textOf(form.id) ?? '', title: textOf(form.title) ?? 'Form', sections, routings, warnings };
 }
