@@ -29,8 +29,8 @@ export interface DecryptedFlowRequest {
 	payload: Record<string, unknown>;
 	/**
 	 * The request's AES key, needed to encrypt the answer. A secret KeyObject rather than bytes: Node 24 sets up an
-	 * AES-GCM cipher from a KeyObject several times faster than from a Buffer (about 20 µs instead of 80–110 µs per
-	 * request here, measured with scripts/bench/flow-crypto.ts), and a KeyObject never serialises into execution data.
+	 * AES-GCM cipher from a KeyObject several times faster than from a Buffer (about 20 µs instead of 70–110 µs per
+	 * request here; scripts/bench/flow-crypto.ts shows the effect), and a KeyObject never serialises into execution data.
 	 */
 	aesKey: KeyObject;
 	/** The request's IV as sent (not yet inverted). */
