@@ -186,9 +186,13 @@ describe.each(profilesAmong('regular', 'queue'))('WhatsApp OTP in real n8n (%s)'
 			const binary = (linkExecution.data?.resultData?.runData?.['WhatsApp OTP'] as Array<{ data: { main: Array<Array<{ binary?: Record<string, { mimeType: string }> }>> } }>)[0].data.main[0][0].binary;
 			expect(binary?.qr?.mimeType).toBe('image/png');
 
+			// The trigger answers Meta before its execution runs, so each message waits for its own execution: the
+			// intruder's must be checked before the expected number's.
+			let sent = 0;
 			const userSends = async (from: string, message: string) => {
 				expect((await sandboxCall(sandboxUrl, 'POST', `/__sandbox/users/${from}/send-text`, { text: message })).status).toBe(201);
 				await sandboxCall(sandboxUrl, 'POST', '/__sandbox/webhooks/wait-idle');
+				await n8n().api.waitForExecutions(triggerId, ++sent, 90_000);
 			};
 			const intruder = freshNumber();
 			await userSends(intruder, text);
@@ -196,7 +200,6 @@ describe.each(profilesAmong('regular', 'queue'))('WhatsApp OTP in real n8n (%s)'
 			await userSends(waId, text);
 			const executions = await exactlyExecutions(n8n(), triggerId, 3);
 			const items = await Promise.all(executions.map(async (e) => await markedItem(n8n(), e.id)));
-			// Execution ids need not follow the order the messages were sent in: compare as a set.
 			expect(items).toHaveLength(3);
 			expect(items).toEqual(expect.arrayContaining([
 				expect.objectContaining({ output: 'not_approved', status: 'pending', attempts: 1, reason: expect.stringMatching(/another number/) }),
