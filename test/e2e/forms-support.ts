@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadExample, type CredentialIds } from '../harness/examples';
-import { valueFor } from '../harness/form-answers';
+import { unfilledInputs, valueFor } from '../harness/form-answers';
 import type { WorkflowJson } from '../harness/n8n-api';
 import { simulatedUser } from '../harness/sandbox-flows';
 import type { FlowStep } from '../sandbox/simulated-user/step-view';
@@ -134,8 +134,7 @@ export async function fillEveryFieldOverHttp(sandboxUrl: string, waId: string): 
 		for (let round = 0; round < 5; round += 1) {
 			const values: Filled = {};
 			let picked = false;
-			for (const component of step.screen?.components ?? []) {
-				if (component.name === undefined || !component.visible || component.type === 'Footer' || component.name in filled) continue;
+			for (const component of unfilledInputs(step.screen?.components ?? [], filled)) {
 				index += 1;
 				const value = valueFor(component, index);
 				if (component.type === 'PhotoPicker' || component.type === 'DocumentPicker') {

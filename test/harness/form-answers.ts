@@ -12,6 +12,11 @@ const PATTERN_SAMPLES: Record<string, string> = {
 
 export type FilledValue = string | boolean | string[] | Array<{ fileName: string; bytes: Buffer; mimeType: string }>;
 
+/** The inputs shown on a screen that have no value yet: what a user fills next (an answer can show more). */
+export function unfilledInputs(components: ComponentView[], filled: Record<string, unknown>): Array<ComponentView & { name: string }> {
+	return components.filter((c): c is ComponentView & { name: string } => c.name !== undefined && c.visible && c.type !== 'Footer' && !(c.name in filled));
+}
+
 /** What a user enters in one component: the last option (so the first is not right by accident), typed text. */
 export function valueFor(component: ComponentView, index: number): FilledValue {
 	const props = component.props;

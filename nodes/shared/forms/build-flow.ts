@@ -8,7 +8,7 @@ import { FLOW_JSON_LIMITS, type FlowJsonLimits, type PublishableFlowJsonVersion 
 import { ask, type AskContext, type AskedItem, type Component } from './components';
 import type { FieldMap, FieldMapEntry } from './field-map';
 import type { FormDefinition, FormItem } from './model';
-import { screenRoutes, skippableScreens, type ScreenRoute } from './screen-routes';
+import { answerIsOneOf, screenRoutes, skippableScreens, targetsOf, type ScreenRoute } from './screen-routes';
 import { letters, shorten, slug } from './text';
 
 export interface BuildOptions {
@@ -157,18 +157,11 @@ function askShown(item: FormItem, ctx: AskContext, onParentScreen: (parent: Form
 	if (parent !== undefined && ids.length > 0 && !picker && asked.entry !== undefined && onParentScreen(shown.parent, asked)) {
 		ctx.warnings.push(...scratch);
 		asked.entry.skippable = true;
-		const condition = ids.map((id) => `(\${form.${parent.field}} == '${id}')`).join(' || ');
-		return { ...asked, components: [{ type: 'If', condition, then: asked.components }] };
+		return { ...asked, components: [{ type: 'If', condition: answerIsOneOf(parent.field, ids), then: asked.components }] };
 	}
 	const why = picker ? 'a file picker cannot go inside an If' : 'it does not fit on the screen of the question it depends on';
 	ctx.warnings.push(`"${shorten(item.label, 60)}" depends on the answer to "${shorten(shown.parent.label, 60)}": ${why}, so it is asked always, as optional.`);
 	return ask(ctx, { ...item, required: false, shownWhen: undefined });
-}
-
-function targetsOf(route: ScreenRoute): number[] {
-	if (route.kind === 'always') return [route.to];
-	if (route.kind === 'if') return [route.to, route.otherwise];
-	return route.cases.map((c) => c.to);
 }
 
 /** The Footer(s) of a question screen: one Footer, or one per If branch / Switch case (components "If", "Switch"). */
@@ -176,8 +169,7 @@ function routed(route: ScreenRoute | undefined, next: number, footerTo: (to: num
 	if (route === undefined) return footerTo(next);
 	if (route.kind === 'always') return footerTo(route.to);
 	if (route.kind === 'if') {
-		const condition = route.ids.map((id) => `(\${form.${route.field}} == '${id}')`).join(' || ');
-		return { type: 'If', condition, then: [footerTo(route.to)], else: [footerTo(route.otherwise)] };
+		return { type: 'If', condition: answerIsOneOf(route.field, route.ids), then: [footerTo(route.to)], else: [footerTo(route.otherwise)] };
 	}
 	return { type: 'Switch', value: `\${form.${route.field}}`, cases: Object.fromEntries(route.cases.map((c) => [c.id, [footerTo(c.to)]])) };
 }

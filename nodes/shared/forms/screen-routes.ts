@@ -24,6 +24,23 @@ export interface Placement {
 	end: number;
 }
 
+/** The warning for a jump left out: which question, which jump, why, and what the Flow does instead. */
+export function jumpNotConverted(question: string, jump: string, why: string, instead: string): string {
+	return `Logic jump after "${question}" (${jump}) is not converted: ${why}; ${instead}.`;
+}
+
+/** A Flow condition true when the single-choice answer `field` is one of the option `ids` (components "If"). */
+export function answerIsOneOf(field: string, ids: string[]): string {
+	return ids.map((id) => `(\${form.${field}} == '${id}')`).join(' || ');
+}
+
+/** The screens a route can go to. */
+export function targetsOf(route: ScreenRoute): number[] {
+	if (route.kind === 'always') return [route.to];
+	if (route.kind === 'if') return [route.to, route.otherwise];
+	return route.cases.map((c) => c.to);
+}
+
 function matches(route: FormRoute, value: string | undefined): boolean {
 	return route.when === 'always' || (value !== undefined && route.when.values.includes(value));
 }
@@ -79,7 +96,7 @@ export function screenRoutes(routings: FormRouting[], place: Placement, warnings
 		const name = shorten(routing.question.source.title || routing.question.label, 60);
 		const warn = (route: FormRoute | undefined, why: string) => {
 			const which = route === undefined ? routing.routes.map((r) => r.describe).join('; ') : route.describe;
-			warnings.push(`Logic jump after "${name}" (${which}) is not converted: ${why}; ${route === undefined ? 'the questions are asked in order' : 'that answer goes on to the next question'}.`);
+			warnings.push(jumpNotConverted(name, which, why, route === undefined ? 'the questions are asked in order' : 'that answer goes on to the next question'));
 		};
 		const from = place.screenOf.get(routing.question);
 		if (from !== undefined && routes.has(from)) {
@@ -96,8 +113,7 @@ export function screenRoutes(routings: FormRouting[], place: Placement, warnings
 export function skippableScreens(routes: Map<number, ScreenRoute>): Set<number> {
 	const skippable = new Set<number>();
 	for (const [from, route] of routes) {
-		const targets = route.kind === 'always' ? [route.to] : route.kind === 'if' ? [route.to, route.otherwise] : route.cases.map((c) => c.to);
-		for (const to of targets) for (let k = from + 1; k < to; k += 1) skippable.add(k);
+		for (const to of targetsOf(route)) for (let k = from + 1; k < to; k += 1) skippable.add(k);
 	}
 	return skippable;
 }

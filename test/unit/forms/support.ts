@@ -2,7 +2,7 @@
 // who fills every field of a converted flow and completes it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { valueFor, type FilledValue } from '../../harness/form-answers';
+import { unfilledInputs, valueFor, type FilledValue } from '../../harness/form-answers';
 import { openFlow } from '../../sandbox/client';
 
 export type { FilledValue };
@@ -50,8 +50,7 @@ export async function fillEveryField(flowJson: unknown, flowToken = 'forms-test-
 		// Fill what is shown; answers can show more (an If on an answer), so look again until nothing new appears.
 		for (let round = 0; round < 5; round += 1) {
 			const values: Record<string, FilledValue> = {};
-			for (const component of session.screen().components) {
-				if (component.name === undefined || !component.visible || component.type === 'Footer' || component.name in filled) continue;
+			for (const component of unfilledInputs(session.screen().components, filled)) {
 				index += 1;
 				values[component.name] = choices[component.name] ?? valueFor(component, index);
 			}

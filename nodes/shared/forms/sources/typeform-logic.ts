@@ -5,6 +5,7 @@
 // every other jump is warned with the reason.
 import { isRecord, recordsOf, textOf, type JsonRecord } from '../../webhook-events/json';
 import type { FormItem, FormOption, FormQuestion, FormRoute, FormRouting } from '../model';
+import { jumpNotConverted } from '../screen-routes';
 
 const EQUALS = new Set(['is', 'equal']);
 const NOT_EQUALS = new Set(['is_not', 'not_equal']);
@@ -61,7 +62,7 @@ export function typeformRoutings(logic: unknown, items: Map<string, FormItem>, w
 		const item = items.get(ref);
 		const question = item !== undefined && item.kind !== 'statement' ? item : undefined;
 		const name = question?.source.title ?? ref;
-		const warn = (describe: string, why: string) => warnings.push(`Logic jump after "${name}" (${describe}) is not converted: ${why}; the questions are asked in order.`);
+		const warn = (describe: string, why: string) => warnings.push(jumpNotConverted(name, describe, why, 'the questions are asked in order'));
 		if (rule.type !== 'field' || question === undefined) {
 			warn(`${jumps.length} jump${jumps.length > 1 ? 's' : ''}`, rule.type === 'hidden' ? 'it depends on hidden fields, which the Flow does not have' : `"${ref}" is not a question asked in the Flow`);
 			continue;
